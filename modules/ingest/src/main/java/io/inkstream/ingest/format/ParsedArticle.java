@@ -122,8 +122,17 @@ public record ParsedArticle(
         public Builder sourceUrl(String v) { sourceUrl = v; return this; }
 
         public String headline() { return headline; }
+        public PubStatus pubStatus() { return pubStatus; }
+        public ContentType type() { return type; }
         public Instant publishedAt() { return publishedAt; }
         public String sourceAgency() { return sourceAgency; }
+        public String section() { return section; }
+        public String byline() { return byline; }
+        public String language() { return language; }
+        public String sourceId() { return sourceId; }
+        public String sourceUrl() { return sourceUrl; }
+        public List<Media> media() { return media; }
+        public List<String> subjects() { return subjects; }
         public List<String> paragraphs() { return paragraphs; }
         public String bodyHtml() { return bodyHtml; }
 
