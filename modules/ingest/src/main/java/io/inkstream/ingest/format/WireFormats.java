@@ -16,6 +16,15 @@ public final class WireFormats {
             "text", PageTextParser.FORMAT, "txt", PageTextParser.FORMAT, "page", PageTextParser.FORMAT,
             "newsml", NewsMlG2Parser.FORMAT, "g2", NewsMlG2Parser.FORMAT, "json", NinjsParser.FORMAT);
 
+    /** Media types that name one format; generic ones (application/xml, octet-stream) are sniffed. */
+    private static final Map<String, String> MEDIA_TYPES = Map.of(
+            "text/plain", PageTextParser.FORMAT,
+            "text/html", HtmlPageParser.FORMAT, "application/xhtml+xml", HtmlPageParser.FORMAT,
+            "application/ninjs+json", NinjsParser.FORMAT, "application/json", NinjsParser.FORMAT,
+            "application/vnd.iptc.g2.newsitem+xml", NewsMlG2Parser.FORMAT,
+            "application/vnd.iptc.g2.newsmessage+xml", NewsMlG2Parser.FORMAT,
+            "application/rss+xml", RssParser.FORMAT, "application/atom+xml", AtomParser.FORMAT);
+
     private final Map<String, WireFormatParser> parsers = new LinkedHashMap<>();
 
     public WireFormats(List<WireFormatParser> parsers) {
@@ -44,6 +53,15 @@ public final class WireFormats {
         String name = declared.trim().toLowerCase(Locale.ROOT);
         name = ALIASES.getOrDefault(name, name);
         return parsers.containsKey(name) ? name : null;
+    }
+
+    /** The format a media type names (ignoring parameters), or null when it names none. */
+    public String formatForMediaType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String name = MEDIA_TYPES.get(contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT));
+        return name != null && parsers.containsKey(name) ? name : null;
     }
 
     /**
