@@ -6,7 +6,6 @@ import io.inkstream.ingest.format.WireFormats;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -15,9 +14,6 @@ import java.util.UUID;
  * bytes (marked truncated) so the receipt is kept without flooding the log.
  */
 public final class WireItems {
-
-    /** How much of an oversized item is kept, to show what it was. */
-    static final int TRUNCATED_KEEP_BYTES = 64 * 1024;
 
     private final WireFormats formats;
     private final long maxItemBytes;
@@ -32,7 +28,13 @@ public final class WireItems {
      */
     public WireItem receive(byte[] bytes, String feed, Channel channel, String declaredFormat, String contentType,
                             String filename, String sourceUrl, Instant receivedAt) {
-        boolean truncated = bytes.length > maxItemBytes;
+        return receive(ReceivedBytes.of(bytes, maxItemBytes), feed, channel, declaredFormat, contentType, filename, sourceUrl, receivedAt);
+    }
+
+    public WireItem receive(ReceivedBytes received, String feed, Channel channel, String declaredFormat, String contentType,
+                            String filename, String sourceUrl, Instant receivedAt) {
+        boolean truncated = received.truncated();
+        byte[] bytes = received.kept();
         String format = formats.canonicalName(declaredFormat);
         if (format == null && declaredFormat == null && !truncated) {
             format = formats.formatForMediaType(contentType);
@@ -42,7 +44,6 @@ public final class WireItems {
         } else if (format == null && declaredFormat != null) {
             format = declaredFormat; // kept as sent so the rejection can name it
         }
-        byte[] payload = truncated ? Arrays.copyOf(bytes, TRUNCATED_KEEP_BYTES) : bytes;
         return WireItem.newBuilder()
                 .setItemId(UUID.randomUUID().toString())
                 .setFeed(feed)
@@ -52,10 +53,10 @@ public final class WireItems {
                 .setFilename(filename)
                 .setSourceUrl(sourceUrl)
                 .setReceivedAt(receivedAt)
-                .setContentHash(ArticleIds.sha256(bytes))
-                .setSize(bytes.length)
+                .setContentHash(received.sha256())
+                .setSize(received.size())
                 .setTruncated(truncated)
-                .setPayload(ByteBuffer.wrap(payload))
+                .setPayload(ByteBuffer.wrap(bytes))
                 .build();
     }
 
