@@ -211,4 +211,13 @@ class RegistrationApiTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.errorCode()).isEqualTo(404);
     }
+
+    @Test
+    void urlEncodedSubjectNamesAreDecoded() {
+        int id = http.register("io.inkstream.events.Article%20copy", STRING);
+
+        assertThat(http.get("/subjects").body().toString()).contains("\"io.inkstream.events.Article copy\"");
+        assertThat(http.get("/subjects/io.inkstream.events.Article%20copy/versions/1").body().get("id").asInt())
+                .isEqualTo(id);
+    }
 }
