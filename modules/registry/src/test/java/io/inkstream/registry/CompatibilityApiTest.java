@@ -205,4 +205,24 @@ class CompatibilityApiTest {
             http.put("/config", "{\"compatibility\":\"" + original + "\"}");
         }
     }
+
+    @Test
+    void deletingTheGlobalLevelRestoresTheDefault() {
+        String original = http.get("/config").body().get("compatibilityLevel").asText();
+        try {
+            http.put("/config", "{\"compatibility\":\"FORWARD_TRANSITIVE\"}");
+
+            Answer removed = http.delete("/config");
+
+            assertThat(removed.body().get("compatibilityLevel").asText()).isEqualTo("FORWARD_TRANSITIVE");
+            assertThat(http.get("/config").body().get("compatibilityLevel").asText()).isEqualTo("BACKWARD");
+        } finally {
+            http.put("/config", "{\"compatibility\":\"" + original + "\"}");
+        }
+    }
+
+    @Test
+    void modeIsAlwaysReadWrite() {
+        assertThat(http.get("/mode").body().toString()).isEqualTo("{\"mode\":\"READWRITE\"}");
+    }
 }
