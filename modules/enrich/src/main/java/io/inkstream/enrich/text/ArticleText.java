@@ -29,6 +29,17 @@ public final class ArticleText {
         return text.toString();
     }
 
+    /**
+     * The text entities are found in: {@link #of(Article)}, then the source agency on a line of its
+     * own, so that the agency a story comes from counts as named by it (offsets past the body are
+     * in that line).
+     */
+    public static String forEntities(Article article) {
+        String text = of(article);
+        String agency = article.getSourceAgency();
+        return agency == null || agency.isBlank() ? text : text + PARAGRAPH_BREAK + agency.strip();
+    }
+
     /** The body alone, paragraphs separated by blank lines. */
     public static String body(Article article) {
         return of("", article.getParagraphs()).strip();
