@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Weighs an article's terms by TF-IDF against the corpus as it stands: term frequency relative to
- * the article's most frequent term, times the smoothed inverse document frequency
- * {@code ln((1 + N) / (1 + df)) + 1}; a term common to every article weighs little, a term only
- * this story uses weighs most.
+ * Weighs an article's terms by TF-IDF against the corpus as it stands: sublinear term frequency
+ * {@code 1 + ln(count)} (a word said three times is not three times as telling) times the smoothed
+ * inverse document frequency {@code ln((1 + N) / (1 + df)) + 1}; a term common to every article
+ * weighs little, a term only this story uses weighs most.
  */
 public final class TfIdf {
 
@@ -24,11 +24,10 @@ public final class TfIdf {
 
     /** Every term's weight, highest first. */
     public static Map<String, Double> weights(Map<String, Integer> termCounts, CorpusStats corpus) {
-        int max = termCounts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
         long documents = corpus.documents();
         Map<String, Double> weights = new LinkedHashMap<>();
         termCounts.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), (double) e.getValue() / max
+                .map(e -> Map.entry(e.getKey(), (1.0 + Math.log(e.getValue()))
                         * (Math.log((1.0 + documents) / (1.0 + corpus.documentFrequency(e.getKey()))) + 1.0)))
                 .sorted(BEST_FIRST)
                 .forEach(e -> weights.put(e.getKey(), e.getValue()));
