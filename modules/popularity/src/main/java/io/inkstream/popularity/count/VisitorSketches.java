@@ -3,6 +3,7 @@ package io.inkstream.popularity.count;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -55,13 +56,16 @@ public final class VisitorSketches {
         return Math.round(union.getEstimate());
     }
 
-    /** Drops the sketches of hours entirely before the window start. */
-    public void expireBefore(long windowStartMs) {
+    /** Drops the sketches of hours entirely before the window start, telling {@code changed} whose they were. */
+    public void expireBefore(long windowStartMs, Consumer<String> changed) {
         long firstLiveHour = Math.floorDiv(windowStartMs, HOUR_MS);
         List<String> expired = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> it = sketches.range(BucketKey.lowest(), BucketKey.prefix(firstLiveHour))) {
             it.forEachRemaining(kv -> expired.add(kv.key));
         }
-        expired.forEach(sketches::delete);
+        for (String key : expired) {
+            sketches.delete(key);
+            changed.accept(BucketKey.articleId(key));
+        }
     }
 }

@@ -50,7 +50,7 @@ class VisitorSketchesTest {
         sketches.add("a", "new", T0 + 30 * HOUR);
         Window window = Window.last24Hours(T0 + 30 * HOUR);
 
-        sketches.expireBefore(window.startMs());
+        sketches.expireBefore(window.startMs(), id -> { });
 
         assertThat(sketches.estimate("a", window)).isEqualTo(1);
     }
