@@ -1,0 +1,25 @@
+package io.inkstream.platform;
+
+import io.javalin.Javalin;
+
+/**
+ * A service's lifecycle: started once, ready when it processes, closed on shutdown. Services
+ * talk to each other only through topics; their HTTP routes all join one server.
+ */
+public interface Service extends AutoCloseable {
+
+    /** Short name, e.g. ingest; used in logs, health and the application id. */
+    String name();
+
+    void start();
+
+    /** True when the service is processing (its Streams app is RUNNING, its consumers assigned). */
+    boolean ready();
+
+    /** Adds this service's HTTP routes to the shared server. */
+    default void routes(Javalin app) {
+    }
+
+    @Override
+    void close();
+}

@@ -1,0 +1,86 @@
+package io.inkstream.platform;
+
+import io.inkstream.events.Topics;
+import io.inkstream.events.serde.AvroSerdeConfig;
+import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.platform.config.CommonSettings;
+import io.inkstream.platform.config.Settings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * What a service is given to run: its settings, the topic catalogue, serdes bound to the
+ * registry, where its state lives and where its metrics go. One immutable value, built once
+ * by the app (or a test) and passed in, instead of statics.
+ */
+public record ServiceContext(Settings settings, Topics topics, EventSerdes serdes, String bootstrapServers,
+                             String registryUrl, Path dataDir, MeterRegistry meters) {
+
+    /** A context from resolved settings. */
+    public static ServiceContext from(Settings settings, MeterRegistry meters) {
+        String registry = settings.require(CommonSettings.REGISTRY_URL);
+        return new ServiceContext(settings, Topics.withPrefix(settings.get(CommonSettings.TOPIC_PREFIX)),
+                EventSerdes.create(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry)),
+                settings.require(CommonSettings.BOOTSTRAP_SERVERS), registry,
+                Path.of(settings.require(CommonSettings.DATA_DIR)), meters);
+    }
+
+    /** A context for tests: given broker, registry and topics, a private state directory. */
+    public static ServiceContext forTest(String bootstrapServers, String registryUrl, Topics topics, Path dataDir,
+                                         Map<String, String> overrides) {
+        Settings settings = Settings.ofOverrides(overrides);
+        return new ServiceContext(settings, topics, EventSerdes.forRegistry(registryUrl), bootstrapServers,
+                registryUrl, dataDir, new SimpleMeterRegistry());
+    }
+
+    /**
+     * Kafka Streams properties for an application: exactly-once (v2), state under the data
+     * directory, and the registry URL for any serde configured by name.
+     */
+    public Properties streamsProperties(String applicationId) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.prefix() + applicationId);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, dataDir.resolve("streams").toAbsolutePath().toString());
+        p.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
+        // One node here; in a cluster the topics' own replication applies (set via env if needed).
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+        // Commit (and so make results visible under exactly-once) often: pages update within a second.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 12 * 1024 * 1024);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 12 * 1024 * 1024);
+        return p;
+    }
+
+    /** Producer properties: idempotent, acks=all, large enough for a 10 MB wire item. */
+    public Properties producerProperties(String clientId) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, topics.prefix() + clientId);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 12 * 1024 * 1024);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        return p;
+    }
+
+    /** Consumer properties reading committed data only (exactly-once upstream). */
+    public Properties consumerProperties(String groupId) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, topics.prefix() + groupId);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 12 * 1024 * 1024);
+        return p;
+    }
+}

@@ -1,0 +1,106 @@
+package io.inkstream.platform.http;
+
+import io.inkstream.platform.Service;
+import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one HTTP server of a process: every service's routes, plus {@code /health} (live and
+ * ready) and {@code /metrics} (Prometheus). Errors are mapped to JSON bodies in one place.
+ */
+public final class HttpServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+
+    private final Javalin app;
+
+    private HttpServer(Javalin app) {
+        this.app = app;
+    }
+
+    /**
+     * Starts the server on host:port (0 picks a free port).
+     *
+     * @throws IllegalStateException with a clear message when the port is taken
+     */
+    public static HttpServer start(String host, int port, List<? extends Service> services,
+                                   PrometheusMeterRegistry meters) {
+        if (port != 0) {
+            requireFree(host, port);
+        }
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.useVirtualThreads = false;
+            config.http.maxRequestSize = 12L * 1024 * 1024;
+        });
+        app.exception(HttpProblem.class, (e, ctx) -> ctx.status(e.status())
+                .json(Map.of("error", e.code(), "message", e.getMessage())));
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("request {} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
+                    .json(Map.of("error", "internal", "message", "internal error: " + e.getClass().getSimpleName()));
+        });
+        app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+        app.get("/health/ready", ctx -> {
+            Map<String, Object> body = readiness(services);
+            ctx.status(ready(services) ? 200 : 503).json(body);
+        });
+        app.get("/health", ctx -> ctx.status(ready(services) ? 200 : 503).json(readiness(services)));
+        if (meters != null) {
+            app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
+        }
+        for (Service service : services) {
+            service.routes(app);
+        }
+        app.start(host, port);
+        log.debug("HTTP server on {}:{}", host, app.port());
+        return new HttpServer(app);
+    }
+
+    private static boolean ready(List<? extends Service> services) {
+        return services.stream().allMatch(Service::ready);
+    }
+
+    private static Map<String, Object> readiness(List<? extends Service> services) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ready(services) ? "UP" : "STARTING");
+        Map<String, String> each = new LinkedHashMap<>();
+        services.forEach(s -> each.put(s.name(), s.ready() ? "UP" : "STARTING"));
+        body.put("services", each);
+        return body;
+    }
+
+    private static void requireFree(String host, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP port " + port + " on " + host
+                    + " is already in use; stop what is using it or choose another with --port / INKSTREAM_HTTP_PORT");
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public Javalin javalin() {
+        return app;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,98 @@
+package io.inkstream.platform.kafka;
+
+import io.inkstream.events.TopicSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Creates the catalogue's topics that are missing, with the catalogue's partitions and configs
+ * (replication from the broker's default), and warns when an existing topic has drifted from
+ * the catalogue; it never alters an existing topic, which is an operator's decision.
+ */
+public final class TopicProvisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+
+    private TopicProvisioner() {
+    }
+
+    /** Ensures the topics exist; returns the warnings about drifted topics. */
+    public static List<String> ensure(String bootstrapServers, Collection<TopicSpec<?>> topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            return ensure(admin, topics);
+        }
+    }
+
+    public static List<String> ensure(Admin admin, Collection<TopicSpec<?>> topics) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t.name()))
+                    .map(t -> new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty()).configs(t.configs()))
+                    .toList();
+            if (!missing.isEmpty()) {
+                try {
+                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
+                log.info("created topics {}", missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+            }
+            List<TopicSpec<?>> present = topics.stream().filter(t -> existing.contains(t.name())).toList();
+            return drift(admin, present);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create or check topics: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> drift(Admin admin, List<TopicSpec<?>> topics) throws Exception {
+        List<String> warnings = new ArrayList<>();
+        if (topics.isEmpty()) {
+            return warnings;
+        }
+        Map<String, TopicDescription> descriptions = admin.describeTopics(
+                topics.stream().map(TopicSpec::name).toList()).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
+                .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList()).all().get(30, TimeUnit.SECONDS);
+        for (TopicSpec<?> topic : topics) {
+            int partitions = descriptions.get(topic.name()).partitions().size();
+            if (partitions != topic.partitions()) {
+                warnings.add("topic " + topic.name() + " has " + partitions + " partitions, the catalogue says "
+                        + topic.partitions());
+            }
+            Config actual = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()));
+            topic.configs().forEach((key, expected) -> {
+                ConfigEntry entry = actual.get(key);
+                String value = entry == null ? null : entry.value();
+                if (!expected.equals(value)) {
+                    warnings.add("topic " + topic.name() + " has " + key + "=" + value + ", the catalogue says " + expected);
+                }
+            });
+        }
+        warnings.forEach(log::warn);
+        return warnings;
+    }
+}
