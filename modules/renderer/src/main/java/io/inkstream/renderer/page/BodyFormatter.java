@@ -31,6 +31,33 @@ public final class BodyFormatter {
         return Jsoup.clean(html, "", SAFELIST, OUTPUT);
     }
 
+    /**
+     * The body as sanitized HTML for syndication: the wire HTML cleaned, or the paragraphs as
+     * {@code <p>} elements (text escaped by jsoup) with inline links and the rest of the links after them.
+     */
+    public static String html(Article article) {
+        if (article.getBodyHtml() != null && !article.getBodyHtml().isBlank()) {
+            return sanitize(article.getBodyHtml());
+        }
+        List<LinkView> leftOver = new ArrayList<>();
+        Document doc = Document.createShell("");
+        doc.outputSettings(OUTPUT);
+        for (ParagraphView p : paragraphs(article, leftOver)) {
+            org.jsoup.nodes.Element el = doc.body().appendElement("p");
+            for (ParagraphView.Span s : p.spans()) {
+                if (s.href() == null) {
+                    el.appendText(s.text());
+                } else {
+                    el.appendElement("a").attr("href", s.href()).text(s.text());
+                }
+            }
+        }
+        for (LinkView l : leftOver) {
+            doc.body().appendElement("p").appendElement("a").attr("href", l.href()).text(l.text());
+        }
+        return doc.body().html();
+    }
+
     /** The body as paragraphs with inline links; links used inline are removed from {@code leftOver}. */
     public static List<ParagraphView> paragraphs(Article article, List<LinkView> leftOver) {
         List<LinkView> pending = new ArrayList<>(links(article));
