@@ -121,6 +121,11 @@ public final class PageModels {
         return panels;
     }
 
+    /** "All sections" for the site-wide ranking, else the section's name. */
+    public String scopeTitle(String scope) {
+        return ALL.equals(scope) ? "All sections" : sectionName(scope).orElse(scope);
+    }
+
     /** One scope's ranking as links; entries whose article is unknown here or killed are left out. */
     public PopularPanel popularPanel(String scope, String title, String listId) {
         List<PopularPanel.Item> items = new ArrayList<>();

@@ -112,8 +112,7 @@ public final class SiteRenderer {
 
     /** The embeddable "Most popular in 24h" list of one scope ("all" or a section slug). */
     public RenderedPage popularWidget(String scope) {
-        String title = PageModels.ALL.equals(scope) ? "All sections" : models.sectionName(scope).orElse(scope);
-        PopularPanel panel = models.popularPanel(scope, title, "popular-list");
+        PopularPanel panel = models.popularPanel(scope, models.scopeTitle(scope), "popular-list");
         String html = render("widget.jte", Map.of("panel", panel, "siteName", models.site().siteName(),
                 "cssHref", models.head("", "", null, true, null).cssHref(),
                 "jsHref", models.head("", "", null, true, null).jsHref()));
