@@ -99,7 +99,7 @@ final class KafkaSchemaStore implements AutoCloseable {
         reader.start();
         long end = endOffset();
         awaitRead(end);
-        log.info("Schema registry store read {} records of topic {}", end, topic);
+        log.info("Schema registry store read topic {} up to offset {}", topic, end);
     }
 
     /**

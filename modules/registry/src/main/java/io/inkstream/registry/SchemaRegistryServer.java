@@ -72,9 +72,10 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
     @Override
     public void close() {
+        int port = http.port();
         http.stop();
         store.close();
-        log.info("Schema registry on port {} stopped", http.port());
+        log.info("Schema registry on port {} stopped", port);
     }
 
     private static void stopQuietly(Javalin http, KafkaSchemaStore store) {

@@ -1,0 +1,77 @@
+package io.inkstream.popularity;
+
+import io.inkstream.platform.config.ConfigException;
+import io.inkstream.platform.config.Setting;
+import io.inkstream.platform.config.Settings;
+import io.inkstream.popularity.count.BotDetector;
+import io.inkstream.popularity.rank.ScopeRanking;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The popularity service's settings, each declared once with its documentation and default; a bad
+ * value fails fast with a message naming the setting.
+ */
+public record PopularityConfig(int topN, Duration grace, Duration dedupWindow, Duration emitInterval, List<String> botMarkers) {
+
+    public static final Setting<Integer> TOP_N = Setting.integer("popularity.top.n", 10, 1, ScopeRanking.MAX_ENTRIES,
+            "Entries in each ranking published on popularity.top24h (the API's limit goes up to "
+                    + ScopeRanking.MAX_ENTRIES + " regardless).");
+    public static final Setting<Duration> GRACE = Setting.duration("popularity.grace", "5m",
+            "How far behind the newest view a view may arrive and still count in its minute; later views are "
+                    + "only counted in the popularity-late-views-total metric.");
+    public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("popularity.dedup.window", "30m",
+            "Views of one article by one visitor closer together than this count once.");
+    public static final Setting<Duration> EMIT_INTERVAL = Setting.duration("popularity.emit.interval", "1s",
+            "How often changed counts are passed on and changed rankings published (at least 1s: a scope's "
+                    + "ranking goes out at most once per interval).");
+    public static final Setting<String> BOT_USER_AGENTS = Setting.string("popularity.bot.user.agents",
+            String.join(",", BotDetector.DEFAULT_MARKERS),
+            "Comma-separated user-agent fragments (case-insensitive) marking bot views, besides views the collector flagged.");
+
+    public static final List<Setting<?>> ALL = List.of(TOP_N, GRACE, DEDUP_WINDOW, EMIT_INTERVAL, BOT_USER_AGENTS);
+
+    public PopularityConfig {
+        if (topN < 1 || topN > ScopeRanking.MAX_ENTRIES) {
+            throw new ConfigException("setting " + TOP_N.key() + " must be between 1 and " + ScopeRanking.MAX_ENTRIES + ", not " + topN);
+        }
+        if (grace.isNegative()) {
+            throw new ConfigException("setting " + GRACE.key() + " must not be negative, not " + grace);
+        }
+        if (dedupWindow.isNegative() || dedupWindow.isZero()) {
+            throw new ConfigException("setting " + DEDUP_WINDOW.key() + " must be positive, not " + dedupWindow);
+        }
+        if (emitInterval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new ConfigException("setting " + EMIT_INTERVAL.key() + " must be at least 1s, not " + emitInterval);
+        }
+        botMarkers = List.copyOf(botMarkers);
+    }
+
+    public static PopularityConfig from(Settings settings) {
+        settings.validate(ALL);
+        return new PopularityConfig(
+                settings.get(TOP_N),
+                settings.get(GRACE),
+                settings.get(DEDUP_WINDOW),
+                settings.get(EMIT_INTERVAL),
+                Arrays.stream(settings.get(BOT_USER_AGENTS).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
+    }
+
+    public static PopularityConfig defaults() {
+        return from(Settings.ofOverrides(Map.of()));
+    }
+
+    public PopularityConfig withTopN(int n) {
+        return new PopularityConfig(n, grace, dedupWindow, emitInterval, botMarkers);
+    }
+
+    public PopularityConfig withGrace(Duration g) {
+        return new PopularityConfig(topN, g, dedupWindow, emitInterval, botMarkers);
+    }
+
+    public PopularityConfig withDedupWindow(Duration d) {
+        return new PopularityConfig(topN, grace, d, emitInterval, botMarkers);
+    }
+}
