@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** The pipeline's services by name, in start order (upstream first). */
-final class Services {
+public final class Services {
 
     static final Map<String, Function<ServiceContext, Service>> ALL = new LinkedHashMap<>();
     /** Every service's declared settings, for `inkstream config` and the README table. */
@@ -38,7 +38,7 @@ final class Services {
     private Services() {
     }
 
-    static List<String> names() {
+    public static List<String> names() {
         return List.copyOf(ALL.keySet());
     }
 
