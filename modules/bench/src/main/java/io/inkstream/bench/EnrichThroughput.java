@@ -1,0 +1,176 @@
+package io.inkstream.bench;
+
+import io.inkstream.enrich.EnrichConfig;
+import io.inkstream.enrich.EnrichTopology;
+import io.inkstream.events.Article;
+import io.inkstream.events.TopicSpec;
+import io.inkstream.events.Topics;
+import io.inkstream.platform.ServiceContext;
+import io.inkstream.platform.streams.StreamsRunner;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Enrich throughput (issue #4): articles per second the real EnrichTopology enriches once a corpus of
+ * 10,000 articles (20 topics, published over the last 29 days, all inside the 30-day related window)
+ * is already in its stores, on a real embedded broker and registry; the memory that corpus costs; and
+ * the ratio to a pass-through topology (articles.ingested to another topic, the same Article serde,
+ * exactly-once, the same properties) run afterwards over the same input topic in the same run.
+ */
+public final class EnrichThroughput {
+
+    private static final Set<String> OPTIONS = Set.of("corpus", "articles", "max-seconds");
+    private static final String APP = "bench-enrich";
+
+    private EnrichThroughput() {
+    }
+
+    public static void main(String[] argv) throws Exception {
+        DriverArgs args = new DriverArgs(argv, OPTIONS);
+        int corpus = args.intValue("corpus", 10_000);
+        int measured = args.intValue("articles", 500);
+        Duration maxPhase = Duration.ofSeconds(args.intValue("max-seconds", 3600));
+        Report report = new Report("Enrich throughput with a warm corpus (issue #4)", EnrichThroughput.class.getName(), args);
+
+        try (BenchCluster cluster = BenchCluster.start()) {
+            Topics topics = cluster.topics("enrich-");
+            ServiceContext context = cluster.context(topics, "enrich", Map.of());
+            Path stateDir = context.dataDir().resolve("streams").resolve(topics.prefix() + APP);
+            String enrichedTopic = topics.articlesEnriched().name();
+            String rejectedTopic = topics.wireRejected().name();
+            Duration spacing = Duration.ofDays(29).dividedBy(corpus);
+            Instant corpusStart = SyntheticArticles.EPOCH.minus(Duration.ofDays(29));
+
+            long heapBefore = MemoryUse.heapAfterGc();
+            long rssBefore = MemoryUse.residentSet();
+            double corpusSeconds;
+            double enrichSeconds;
+            long heapCorpus;
+            long rssCorpus;
+            long stateBytes;
+            long stateBytesClosed;
+            long rejected;
+            try (Producer<String, Article> producer = producer(context, topics);
+                 StreamsRunner enrich = new StreamsRunner("enrich",
+                         EnrichTopology.build(EnrichConfig.defaults(), topics, context.serdes()),
+                         context.streamsProperties(APP), null);
+                 TopicCounter output = new TopicCounter(cluster.bootstrapServers(), List.of(enrichedTopic, rejectedTopic))) {
+                enrich.start();
+                if (!enrich.awaitRunning(Duration.ofSeconds(120))) {
+                    throw new IllegalStateException("enrich did not reach RUNNING in 120 s");
+                }
+                Report.progress(String.format("enrich running; loading the corpus of %,d articles (each is compared with all before it)", corpus));
+                long start = System.nanoTime();
+                send(producer, topics.articlesIngested().name(), 0, corpus, n -> corpusStart.plus(spacing.multipliedBy(n)));
+                require(output.awaitTotal(corpus, maxPhase, "corpus"), "corpus load");
+                corpusSeconds = (System.nanoTime() - start) / 1e9;
+                heapCorpus = MemoryUse.heapAfterGc();
+                rssCorpus = MemoryUse.residentSet();
+                stateBytes = BenchCluster.sizeOf(stateDir);
+                Report.progress(String.format("corpus loaded in %.1f s; heap after GC %s, state dir %s; measuring %,d more articles",
+                        corpusSeconds, Report.mb(heapCorpus), Report.mb(stateBytes), measured));
+
+                start = System.nanoTime();
+                send(producer, topics.articlesIngested().name(), corpus, measured,
+                        n -> SyntheticArticles.EPOCH.plus(Duration.ofMinutes(n - corpus)));
+                require(output.awaitTotal(corpus + measured, maxPhase, "enrich"), "enrich");
+                enrichSeconds = (System.nanoTime() - start) / 1e9;
+                rejected = output.count(rejectedTopic);
+                stateBytes = BenchCluster.sizeOf(stateDir);
+            }
+            stateBytesClosed = BenchCluster.sizeOf(stateDir); // after a clean close RocksDB has flushed its memtables
+
+            Report.progress("enrich closed; pass-through baseline over the same articles.ingested");
+            TopicSpec<Article> passOut = new TopicSpec<>(topics.prefix() + "bench.passthrough", Article.class, 3, "delete",
+                    TopicSpec.INFINITE, Map.of());
+            cluster.create(passOut);
+            int total = corpus + measured;
+            double passSeconds;
+            try (TopicCounter output = new TopicCounter(cluster.bootstrapServers(), List.of(passOut.name()));
+                 StreamsRunner passThrough = new StreamsRunner("pass-through", passThrough(topics, context, passOut),
+                         context.streamsProperties("bench-pass-through"), null)) {
+                passThrough.start();
+                if (!passThrough.awaitRunning(Duration.ofSeconds(120))) {
+                    throw new IllegalStateException("pass-through did not reach RUNNING in 120 s");
+                }
+                long start = System.nanoTime();
+                require(output.awaitTotal(total, maxPhase, "pass-through"), "pass-through");
+                passSeconds = (System.nanoTime() - start) / 1e9;
+            }
+
+            double enrichRate = measured / enrichSeconds;
+            double passRate = total / passSeconds;
+            report.columns("measure", "value");
+            report.row("enrich, corpus of " + String.format("%,d", corpus) + " in the stores", Report.perSecond(enrichRate) + " articles/s");
+            report.row("pass-through baseline (same input topic, serde, exactly-once)", Report.perSecond(passRate) + " articles/s");
+            report.row("**enrich ÷ pass-through**", Report.ratio(enrichRate / passRate));
+            report.row("corpus load, 0 to " + String.format("%,d", corpus) + " articles (average)",
+                    Report.perSecond(corpus / corpusSeconds) + " articles/s (" + String.format("%.0f s", corpusSeconds) + ")");
+            report.row("heap after GC, before enrich → with the corpus", Report.mb(heapBefore) + " → " + Report.mb(heapCorpus)
+                    + " (+" + Report.mb(heapCorpus - heapBefore) + ")");
+            report.row("resident set of the JVM, before enrich → with the corpus", Report.mb(rssBefore) + " → " + Report.mb(rssCorpus));
+            report.row("enrich state directory (RocksDB stores), running → after clean close",
+                    Report.mb(stateBytes) + " → " + Report.mb(stateBytesClosed));
+            report.row("rejected by enrich", rejected);
+            report.note("real embedded broker and registry (not TopologyTestDriver); one JVM holds broker, registry, enrich and driver,"
+                    + " so heap and RSS include them: the 'before' figure is that fixed part");
+            report.note("enrich rate = " + measured + " new articles written to articles.ingested until the last is committed on"
+                    + " articles.enriched; pass-through rate = all " + String.format("%,d", total) + " records of articles.ingested,"
+                    + " from RUNNING to the last committed output");
+            report.note("enrich repartitions everything to one partition (one task) by design; the pass-through reads the 3"
+                    + " partitions directly; both run 1 stream thread with exactly_once_v2 and a 200 ms commit interval");
+            report.print();
+        }
+    }
+
+    /** The baseline: every record of articles.ingested, read and written again with the same serde. */
+    private static Topology passThrough(Topics topics, ServiceContext context, TopicSpec<Article> out) {
+        Serde<Article> articles = context.serdes().valueSerde(topics.articlesIngested());
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(topics.articlesIngested().name(), Consumed.with(context.serdes().keySerde(), articles))
+                .to(out.name(), Produced.with(context.serdes().keySerde(), articles));
+        return builder.build();
+    }
+
+    private static Producer<String, Article> producer(ServiceContext context, Topics topics) {
+        return new KafkaProducer<>(context.producerProperties("bench-articles"), context.serdes().keySerde().serializer(),
+                context.serdes().valueSerde(topics.articlesIngested()).serializer());
+    }
+
+    private static void send(Producer<String, Article> producer, String topic, int first, int count,
+                             java.util.function.IntFunction<Instant> publishedAt) {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        for (int n = first; n < first + count; n++) {
+            Article article = SyntheticArticles.article(n, publishedAt.apply(n));
+            producer.send(new ProducerRecord<>(topic, article.getId(), article), (meta, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                }
+            });
+        }
+        producer.flush();
+        if (failure.get() != null) {
+            throw new IllegalStateException("writing to " + topic + " failed", failure.get());
+        }
+    }
+
+    private static void require(boolean done, String phase) {
+        if (!done) {
+            throw new IllegalStateException(phase + " did not finish within --max-seconds; no figures");
+        }
+    }
+}
