@@ -3,6 +3,7 @@ package io.inkstream.bench;
 import io.inkstream.enrich.EnrichConfig;
 import io.inkstream.enrich.EnrichTopology;
 import io.inkstream.events.Article;
+import io.inkstream.events.EnrichedArticle;
 import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
 import io.inkstream.platform.ServiceContext;
@@ -10,6 +11,7 @@ import io.inkstream.platform.streams.StreamsRunner;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,7 +45,7 @@ public final class EnrichThroughput {
     public static void main(String[] argv) throws Exception {
         DriverArgs args = new DriverArgs(argv, OPTIONS);
         int corpus = args.intValue("corpus", 10_000);
-        int measured = args.intValue("articles", 500);
+        int measured = args.intValue("articles", 200);
         Duration maxPhase = Duration.ofSeconds(args.intValue("max-seconds", 3600));
         Report report = new Report("Enrich throughput with a warm corpus (issue #4)", EnrichThroughput.class.getName(), args);
 
@@ -52,8 +55,14 @@ public final class EnrichThroughput {
             Path stateDir = context.dataDir().resolve("streams").resolve(topics.prefix() + APP);
             String enrichedTopic = topics.articlesEnriched().name();
             String rejectedTopic = topics.wireRejected().name();
+            // published over the 29 days up to now, as a live site's archive is: inside enrich's 30-day window
+            // relative to stream time, which follows the records' timestamps (their write time, as from ingest)
+            Instant now = Instant.now();
             Duration spacing = Duration.ofDays(29).dividedBy(corpus);
-            Instant corpusStart = SyntheticArticles.EPOCH.minus(Duration.ofDays(29));
+            Instant corpusStart = now.minus(Duration.ofDays(29));
+            Deserializer<EnrichedArticle> enrichedValues = context.serdes().valueSerde(topics.articlesEnriched()).deserializer();
+            AtomicInteger withRelated = new AtomicInteger();
+            AtomicInteger relatedListed = new AtomicInteger();
 
             long heapBefore = MemoryUse.heapAfterGc();
             long rssBefore = MemoryUse.residentSet();
@@ -64,11 +73,19 @@ public final class EnrichThroughput {
             long stateBytes;
             long stateBytesClosed;
             long rejected;
+            List<String> loadSteps = new java.util.ArrayList<>();
             try (Producer<String, Article> producer = producer(context, topics);
                  StreamsRunner enrich = new StreamsRunner("enrich",
                          EnrichTopology.build(EnrichConfig.defaults(), topics, context.serdes()),
                          context.streamsProperties(APP), null);
-                 TopicCounter output = new TopicCounter(cluster.bootstrapServers(), List.of(enrichedTopic, rejectedTopic))) {
+                 TopicCounter output = new TopicCounter(cluster.bootstrapServers(), List.of(enrichedTopic, rejectedTopic),
+                         (topic, value) -> {
+                             if (topic.equals(enrichedTopic) && value != null) {
+                                 int related = enrichedValues.deserialize(topic, value).getRelated().size();
+                                 relatedListed.addAndGet(related);
+                                 withRelated.addAndGet(related > 0 ? 1 : 0);
+                             }
+                         })) {
                 enrich.start();
                 if (!enrich.awaitRunning(Duration.ofSeconds(120))) {
                     throw new IllegalStateException("enrich did not reach RUNNING in 120 s");
@@ -76,7 +93,16 @@ public final class EnrichThroughput {
                 Report.progress(String.format("enrich running; loading the corpus of %,d articles (each is compared with all before it)", corpus));
                 long start = System.nanoTime();
                 send(producer, topics.articlesIngested().name(), 0, corpus, n -> corpusStart.plus(spacing.multipliedBy(n)));
-                require(output.awaitTotal(corpus, maxPhase, "corpus"), "corpus load");
+                // in tenths, to show how the rate falls as the stores fill (each article is compared with all before it)
+                long stepStart = start;
+                for (int tenth = 1; tenth <= 10; tenth++) {
+                    int target = corpus * tenth / 10;
+                    require(output.awaitTotal(target, maxPhase, "corpus"), "corpus load");
+                    long reached = System.nanoTime();
+                    loadSteps.add(String.format("%,d→%,d: %s/s", corpus * (tenth - 1) / 10, target,
+                            Report.perSecond((corpus / 10.0) / ((reached - stepStart) / 1e9))));
+                    stepStart = reached;
+                }
                 corpusSeconds = (System.nanoTime() - start) / 1e9;
                 heapCorpus = MemoryUse.heapAfterGc();
                 rssCorpus = MemoryUse.residentSet();
@@ -84,9 +110,10 @@ public final class EnrichThroughput {
                 Report.progress(String.format("corpus loaded in %.1f s; heap after GC %s, state dir %s; measuring %,d more articles",
                         corpusSeconds, Report.mb(heapCorpus), Report.mb(stateBytes), measured));
 
+                withRelated.set(0);
+                relatedListed.set(0);
                 start = System.nanoTime();
-                send(producer, topics.articlesIngested().name(), corpus, measured,
-                        n -> SyntheticArticles.EPOCH.plus(Duration.ofMinutes(n - corpus)));
+                send(producer, topics.articlesIngested().name(), corpus, measured, n -> now.plusSeconds(n - corpus));
                 require(output.awaitTotal(corpus + measured, maxPhase, "enrich"), "enrich");
                 enrichSeconds = (System.nanoTime() - start) / 1e9;
                 rejected = output.count(rejectedTopic);
@@ -120,11 +147,14 @@ public final class EnrichThroughput {
             report.row("**enrich ÷ pass-through**", Report.ratio(enrichRate / passRate));
             report.row("corpus load, 0 to " + String.format("%,d", corpus) + " articles (average)",
                     Report.perSecond(corpus / corpusSeconds) + " articles/s (" + String.format("%.0f s", corpusSeconds) + ")");
+            report.row("corpus load rate by tenth (stores filling up)", String.join(", ", loadSteps));
             report.row("heap after GC, before enrich → with the corpus", Report.mb(heapBefore) + " → " + Report.mb(heapCorpus)
                     + " (+" + Report.mb(heapCorpus - heapBefore) + ")");
             report.row("resident set of the JVM, before enrich → with the corpus", Report.mb(rssBefore) + " → " + Report.mb(rssCorpus));
             report.row("enrich state directory (RocksDB stores), running → after clean close",
                     Report.mb(stateBytes) + " → " + Report.mb(stateBytesClosed));
+            report.row("measured articles given related news (check that the corpus is searched)",
+                    withRelated.get() + " of " + measured + ", " + String.format("%.1f", relatedListed.get() / (double) measured) + " related each");
             report.row("rejected by enrich", rejected);
             report.note("real embedded broker and registry (not TopologyTestDriver); one JVM holds broker, registry, enrich and driver,"
                     + " so heap and RSS include them: the 'before' figure is that fixed part");

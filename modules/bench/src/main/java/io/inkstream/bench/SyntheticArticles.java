@@ -24,9 +24,9 @@ import java.util.Random;
 
 /**
  * A newsroom's worth of synthetic stories: article {@code n} is on topic {@code n % 20} (each topic
- * has a section, its own terms and names), about 350 words in eight paragraphs, with a photo, and a
- * text of its own (seeded by n) so no two articles are near-duplicates. Deterministic: the same n
- * gives the same article in every run.
+ * has a section, its own terms and names), about 350 words in eight paragraphs, with a photo (one in
+ * twenty also a video), and a text of its own (seeded by n) so no two articles are near-duplicates.
+ * Deterministic: the same n gives the same article in every run.
  */
 final class SyntheticArticles {
 
@@ -62,8 +62,6 @@ final class SyntheticArticles {
             + "before while also its their experts percent million official members several last next major "
             + "including between under reported response efforts latest further increase policy region area").split(" ");
 
-    static final Instant EPOCH = Instant.parse("2024-03-01T00:00:00Z");
-
     private SyntheticArticles() {
     }
 
@@ -97,10 +95,7 @@ final class SyntheticArticles {
                 .setSourceAgency("Bench Wire").setEditor("Wang Fan").setDatelinePlace(topic.places().get(0))
                 .setPublishedAt(publishedAt).setPublishedOffset("+08:00").setEmbargoUntil(null).setLanguage("en")
                 .setPriority(n % 7 == 0 ? 1 : 5).setParagraphs(paragraphs).setBodyHtml(null)
-                .setMedia(List.of(MediaItem.newBuilder().setType(ContentType.picture)
-                        .setUrl("https://img.example.org/bench/" + n + ".jpg")
-                        .setCaption(capitalize(topic.terms().get(0)) + " in " + topic.places().get(0) + ".")
-                        .setCredit("Bench Wire").setAlt(topic.terms().get(0)).build()))
+                .setMedia(media(n, topic))
                 .setLinks(List.of()).setSubjects(List.of(topic.section()))
                 .setProvenance(Provenance.newBuilder().setFeed("bench").setFormat("ninjs").setRawItemId("bench-item-" + n)
                         .setContentHash(HexFormat.of().toHexDigits((long) n).repeat(4)).setSourceId(null).setSourceUrl(null).build())
@@ -155,6 +150,19 @@ final class SyntheticArticles {
         }
         return Ranking.newBuilder().setScope(scope).setWindowStart(at.minus(Duration.ofHours(24))).setWindowEnd(at)
                 .setComputedAt(at).setEntries(entries).build();
+    }
+
+    /** A photo; one article in twenty also carries a video, as a site's "Video" panel expects. */
+    private static List<MediaItem> media(int n, Topic topic) {
+        List<MediaItem> media = new ArrayList<>();
+        media.add(MediaItem.newBuilder().setType(ContentType.picture).setUrl("https://img.example.org/bench/" + n + ".jpg")
+                .setCaption(capitalize(topic.terms().get(0)) + " in " + topic.places().get(0) + ".")
+                .setCredit("Bench Wire").setAlt(topic.terms().get(0)).build());
+        if (n % 20 == 10) {
+            media.add(MediaItem.newBuilder().setType(ContentType.video).setUrl("https://video.example.org/bench/" + n + ".mp4")
+                    .setCaption(capitalize(topic.terms().get(1)) + " on video.").setCredit("Bench Wire").setAlt(null).build());
+        }
+        return media;
     }
 
     private static Entity entity(String name, EntityKind kind) {

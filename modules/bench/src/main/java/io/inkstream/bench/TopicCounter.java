@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 
 /**
  * Counts the committed records that reach some topics from now on (read_committed, as a downstream
@@ -22,12 +23,19 @@ final class TopicCounter implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
+    private final BiConsumer<String, byte[]> inspector;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile RuntimeException failure;
 
     /** Starts counting at the current end of every partition of {@code topics}. */
     TopicCounter(String bootstrapServers, List<String> topics) {
+        this(bootstrapServers, topics, (topic, value) -> { });
+    }
+
+    /** Also hands every counted record's value to {@code inspector} (on the counting thread). */
+    TopicCounter(String bootstrapServers, List<String> topics, BiConsumer<String, byte[]> inspector) {
+        this.inspector = inspector;
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -52,6 +60,7 @@ final class TopicCounter implements AutoCloseable {
         try {
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                    inspector.accept(r.topic(), r.value());
                     counts.get(r.topic()).incrementAndGet();
                 }
             }
