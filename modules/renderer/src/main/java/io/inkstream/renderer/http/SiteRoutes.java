@@ -152,7 +152,7 @@ public final class SiteRoutes implements AutoCloseable {
     private void popularStream(SseClient client) {
         String scope = scope(client.ctx());
         client.keepAlive();
-        client.sendEvent("ranking", popularJsonText(scope));
+        // Subscribe before sending the current ranking, so a change in between is not lost.
         AutoCloseable subscription = rankings.subscribe(ranking -> {
             if (scope.equals(ArticleStore.sectionSlug(ranking.getScope()))) {
                 push.execute(() -> {
@@ -162,6 +162,7 @@ public final class SiteRoutes implements AutoCloseable {
                 });
             }
         });
+        push.execute(() -> client.sendEvent("ranking", popularJsonText(scope)));
         client.onClose(() -> {
             try {
                 subscription.close();
