@@ -7,7 +7,7 @@ import org.apache.avro.util.ClassSecurityValidator;
  * generated class. Our generated event classes (package io.inkstream.events) are the contract,
  * so they are trusted, in addition to whatever was trusted before; nothing else is.
  */
-final class TrustedEventClasses {
+public final class TrustedEventClasses {
 
     private static final String EVENTS_PACKAGE = "io.inkstream.events";
     private static volatile boolean installed;
@@ -15,7 +15,7 @@ final class TrustedEventClasses {
     private TrustedEventClasses() {
     }
 
-    static void install() {
+    public static void install() {
         if (installed) {
             return;
         }

@@ -1,0 +1,25 @@
+package io.inkstream.enrich;
+
+import io.inkstream.events.EnrichedArticle;
+import io.inkstream.events.WireRejection;
+
+/** What enriching one ingested record produced: an enriched article, a removal, or a rejection. */
+sealed interface EnrichOutcome {
+
+    /** The article's new enriched version. */
+    record Enriched(EnrichedArticle article) implements EnrichOutcome {
+    }
+
+    /** The article was killed: a tombstone on the compacted topic. */
+    record Removed() implements EnrichOutcome {
+    }
+
+    /** The record could not be read or enriched; the reason goes to wire.rejected. */
+    record Rejected(WireRejection rejection) implements EnrichOutcome {
+    }
+
+    /** The value for articles.enriched: the article, or null (a tombstone) for a removal. */
+    default EnrichedArticle enrichedOrTombstone() {
+        return this instanceof Enriched enriched ? enriched.article() : null;
+    }
+}

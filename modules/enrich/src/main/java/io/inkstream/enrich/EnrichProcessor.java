@@ -1,0 +1,218 @@
+package io.inkstream.enrich;
+
+import io.inkstream.enrich.entity.EntityExtractor;
+import io.inkstream.enrich.entity.Gazetteer;
+import io.inkstream.enrich.keyword.CorpusStats;
+import io.inkstream.enrich.keyword.Terms;
+import io.inkstream.enrich.keyword.TfIdf;
+import io.inkstream.enrich.path.PathHistory;
+import io.inkstream.enrich.related.Fingerprint;
+import io.inkstream.enrich.related.RelatedFinder;
+import io.inkstream.enrich.related.Shingles;
+import io.inkstream.enrich.text.ArticleText;
+import io.inkstream.enrich.text.LanguageDetector;
+import io.inkstream.enrich.text.LanguageGuess;
+import io.inkstream.enrich.text.Standfirst;
+import io.inkstream.enrich.text.TextCounts;
+import io.inkstream.events.Article;
+import io.inkstream.events.EnrichedArticle;
+import io.inkstream.events.Entity;
+import io.inkstream.events.PubStatus;
+import io.inkstream.events.RejectionStage;
+import io.inkstream.events.Topics;
+import io.inkstream.events.WireRejection;
+import io.inkstream.events.serde.EventSerdes;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Enriches one article version at a time against the state built from the versions before it:
+ * the path history keeps the first path, the corpus statistics weigh keywords, and the
+ * fingerprints of the last window's articles give related news and near-duplicates. A killed
+ * article leaves the fingerprints (so no later article lists it) and the corpus.
+ */
+final class EnrichProcessor implements Processor<String, byte[], String, EnrichOutcome> {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
+    /** Terms kept per article for similarity: enough to tell topics apart, small enough to scan. */
+    private static final int VECTOR_TERMS = 40;
+
+    private final EnrichConfig config;
+    private final String ingestedTopic;
+    private final Deserializer<Article> articles;
+    private final RelatedFinder relatedFinder;
+    private final LanguageDetector languages;
+    private final EntityExtractor entities;
+
+    private ProcessorContext<String, EnrichOutcome> context;
+    private KeyValueStore<String, PathHistory> paths;
+    private KeyValueStore<String, List<String>> documentTerms;
+    private KeyValueStore<String, Fingerprint> fingerprints;
+    private CorpusStats corpus;
+
+    EnrichProcessor(EnrichConfig config, Topics topics, EventSerdes serdes) {
+        this.config = config;
+        this.ingestedTopic = topics.articlesIngested().name();
+        this.articles = serdes.valueSerde(topics.articlesIngested()).deserializer();
+        this.relatedFinder = new RelatedFinder(config.relatedWindow(), config.maxRelated(), config.minRelatedScore(),
+                config.duplicateResemblance());
+        this.languages = EnrichResources.languageDetector();
+        this.entities = new EntityExtractor(EnrichResources.gazetteer());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, EnrichOutcome> context) {
+        this.context = context;
+        this.paths = context.getStateStore(EnrichTopology.PATHS_STORE);
+        this.documentTerms = context.getStateStore(EnrichTopology.TERMS_STORE);
+        this.fingerprints = context.getStateStore(EnrichTopology.FINGERPRINTS_STORE);
+        this.corpus = new StoreCorpusStats(context.getStateStore(EnrichTopology.CORPUS_STORE));
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (record.value() == null) {
+            log.debug("ignoring empty record for {}", record.key());
+            return;
+        }
+        Article article;
+        try {
+            article = articles.deserialize(ingestedTopic, record.value());
+        } catch (RuntimeException e) {
+            reject(record, null, "undeserializable", "cannot read the record as an Article: " + e.getMessage());
+            return;
+        }
+        try {
+            context.forward(record.withValue(enrich(article)));
+        } catch (RuntimeException e) {
+            log.debug("enrichment of {} failed", article.getId(), e);
+            reject(record, article.getId(), "enrich-failed", "enrichment failed: " + e);
+        }
+    }
+
+    private EnrichOutcome enrich(Article article) {
+        String id = article.getId();
+        if (article.getPubStatus() == PubStatus.canceled) {
+            forget(id);
+            log.debug("{} killed; tombstone", id);
+            return new EnrichOutcome.Removed();
+        }
+        PathHistory before = paths.get(id);
+        PathHistory history = before == null ? PathHistory.first(article) : before.next(article);
+        paths.put(id, history);
+
+        String text = ArticleText.of(article);
+        Map<String, Integer> termCounts = Terms.count(text);
+        List<String> distinct = List.copyOf(termCounts.keySet());
+        List<String> previousTerms = documentTerms.get(id);
+        if (previousTerms != null) {
+            corpus.removeDocument(previousTerms);
+        }
+        corpus.addDocument(distinct);
+        documentTerms.put(id, distinct);
+        Map<String, Double> weights = TfIdf.weights(termCounts, corpus);
+
+        List<Entity> named = entities.extract(ArticleText.forEntities(article));
+        Instant publishedAt = referenceTime(article);
+        Fingerprint own = new Fingerprint(id, article.getHeadline(), history.canonicalPath(), article.getSection(),
+                publishedAt, TfIdf.unitVector(weights, VECTOR_TERMS),
+                named.stream().map(e -> e.getKind() + ":" + e.getName()).toList(),
+                Shingles.sketch(ArticleText.body(article)), null);
+        RelatedFinder.Result related = relatedFinder.find(own, earlierArticles(publishedAt));
+        if (article.getPubStatus() == PubStatus.usable) {
+            fingerprints.put(id, new Fingerprint(own.id(), own.headline(), own.canonicalPath(), own.section(),
+                    own.publishedAt(), own.vector(), own.entities(), own.shingles(), related.duplicateOf()));
+        } else {
+            // withheld: not public, so no other article may link to it yet
+            fingerprints.delete(id);
+        }
+
+        TextCounts counts = TextCounts.of(article);
+        LanguageGuess language = languages.detect(text);
+        return new EnrichOutcome.Enriched(EnrichedArticle.newBuilder()
+                .setArticle(article)
+                .setCanonicalPath(history.canonicalPath())
+                .setPreviousPaths(history.previousPaths())
+                .setSlug(history.slug())
+                .setSummary(Standfirst.of(article))
+                .setWordCount(counts.words())
+                .setReadingMinutes(counts.readingMinutes())
+                .setParagraphCount(counts.paragraphs())
+                .setPhotoCount(counts.photos())
+                .setLanguage(language.language())
+                .setLanguageConfidence(Math.round(language.confidence() * 1e4) / 1e4)
+                .setEntities(named)
+                .setKeywords(TfIdf.keywords(weights, config.maxKeywords()))
+                .setRelated(related.related())
+                .setDuplicateOf(related.duplicateOf())
+                .setEnrichedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                .build());
+    }
+
+    /**
+     * The fingerprints of articles that could be related, dropping those that fell out of the
+     * window on the way: that keeps the state bounded to the window.
+     */
+    private List<Fingerprint> earlierArticles(Instant publishedAt) {
+        Instant now = Instant.ofEpochMilli(Math.max(publishedAt.toEpochMilli(), context.currentStreamTimeMs()));
+        List<Fingerprint> candidates = new ArrayList<>();
+        List<String> expired = new ArrayList<>();
+        try (KeyValueIterator<String, Fingerprint> all = fingerprints.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Fingerprint> entry = all.next();
+                if (relatedFinder.expired(entry.value, now)) {
+                    expired.add(entry.key);
+                } else {
+                    candidates.add(entry.value);
+                }
+            }
+        }
+        for (String id : expired) {
+            fingerprints.delete(id);
+            documentTerms.delete(id); // its corpus counts stay: document frequencies are over all history
+        }
+        return candidates;
+    }
+
+    private void forget(String id) {
+        fingerprints.delete(id);
+        List<String> terms = documentTerms.delete(id);
+        if (terms != null) {
+            corpus.removeDocument(terms);
+        }
+    }
+
+    /** When the article counts as published, for "earlier" and for the window. */
+    private static Instant referenceTime(Article article) {
+        return article.getPublishedAt() != null ? article.getPublishedAt() : article.getFirstCreated();
+    }
+
+    private void reject(Record<String, byte[]> record, String articleId, String code, String reason) {
+        log.debug("rejecting {}: {}", record.key(), reason);
+        String itemId = record.key() != null ? record.key() : articleId != null ? articleId : "unknown";
+        WireRejection rejection = WireRejection.newBuilder()
+                .setItemId(itemId)
+                .setStage(RejectionStage.ENRICH)
+                .setCode(code)
+                .setReason(reason)
+                .setRejectedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                .setArticleId(articleId != null ? articleId : record.key())
+                .setItem(null)
+                .setRawRecord(ByteBuffer.wrap(record.value()))
+                .build();
+        context.forward(record.withKey(itemId).withValue(new EnrichOutcome.Rejected(rejection)));
+    }
+}

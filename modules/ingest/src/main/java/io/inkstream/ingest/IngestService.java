@@ -1,0 +1,136 @@
+package io.inkstream.ingest;
+
+import io.inkstream.events.Article;
+import io.inkstream.ingest.channel.FolderChannel;
+import io.inkstream.ingest.channel.HttpChannel;
+import io.inkstream.ingest.channel.WireItemWriter;
+import io.inkstream.ingest.format.WireFormats;
+import io.inkstream.platform.Service;
+import io.inkstream.platform.ServiceContext;
+import io.inkstream.platform.streams.StreamsRunner;
+import io.javalin.Javalin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/**
+ * The ingest service: wire items arrive over HTTP (and other channels), are kept raw on
+ * wire.received, and become versioned canonical articles on articles.ingested, or
+ * rejections with a reason on wire.rejected.
+ */
+public final class IngestService implements Service {
+
+    public static final String NAME = "ingest";
+
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final ServiceContext context;
+    private final Clock clock;
+    private final WireFormats formats;
+    private final WireItems wireItems;
+    private final String apiKey;
+    private StreamsRunner runner;
+    private WireItemWriter writer;
+    private HttpChannel http;
+    private FolderChannel folder;
+
+    public IngestService(ServiceContext context) {
+        this(context, Clock.systemUTC());
+    }
+
+    public IngestService(ServiceContext context, Clock clock) {
+        context.settings().validate(IngestConfig.ALL);
+        this.context = context;
+        this.clock = clock;
+        this.formats = WireFormats.standard(ZoneId.of(context.settings().get(IngestConfig.SITE_ZONE)));
+        this.wireItems = new WireItems(formats, context.settings().get(IngestConfig.MAX_ITEM_BYTES));
+        this.apiKey = context.settings().get(IngestConfig.API_KEY);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public synchronized void start() {
+        writer = new WireItemWriter(new KafkaProducer<>(context.producerProperties(NAME + "-channels"),
+                context.serdes().keySerde().serializer(), context.serdes().valueSerde(context.topics().wireReceived()).serializer()),
+                context.topics().wireReceived().name());
+        http = new HttpChannel(wireItems, new WireItemParser(formats), writer, apiKey, this::repeatsLatestVersion, clock);
+        runner = new StreamsRunner(NAME, IngestTopology.build(context.topics(), context.serdes(), formats, clock),
+                context.streamsProperties(NAME), context.meters());
+        runner.start();
+        String dropFolder = context.settings().get(IngestConfig.DROP_FOLDER);
+        if (dropFolder != null) {
+            folder = new FolderChannel(Path.of(dropFolder), wireItems, new WireItemParser(formats), writer, clock);
+            folder.start(context.settings().get(IngestConfig.DROP_SCAN_INTERVAL).toMillis());
+        }
+        log.info("ingest started (formats {}, max item {} bytes{})", formats.names(), wireItems.maxItemBytes(),
+                apiKey == null ? "" : ", API key required");
+    }
+
+    @Override
+    public boolean ready() {
+        return runner != null && runner.ready();
+    }
+
+    @Override
+    public void routes(Javalin app) {
+        app.post("/v1/items", ctx -> {
+            HttpChannel channel = http;
+            if (channel == null) {
+                ctx.status(503).json(java.util.Map.of("error", "starting", "message", "Ingest is not started yet; retry shortly."));
+                return;
+            }
+            channel.handle(ctx);
+        });
+    }
+
+    /** The channels' writer to wire.received (for the folder channel and tools). */
+    public WireItemWriter writer() {
+        return writer;
+    }
+
+    public WireItems wireItems() {
+        return wireItems;
+    }
+
+    /** Best effort: true when this instance's store shows the draft's content as the article's latest version. */
+    private boolean repeatsLatestVersion(Article draft) {
+        StreamsRunner r = runner;
+        if (r == null) {
+            return false;
+        }
+        try {
+            ReadOnlyKeyValueStore<String, VersionState> store = r.streams().store(
+                    StoreQueryParameters.fromNameAndType(ArticleVersioning.STORE, QueryableStoreTypes.<String, VersionState>keyValueStore()));
+            VersionState latest = store.get(draft.getId());
+            return latest != null && latest.contentHash().equals(draft.getProvenance().getContentHash());
+        } catch (InvalidStateStoreException e) {
+            return false; // store not queryable here (starting, or partition elsewhere): not known to be a duplicate
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (folder != null) {
+            folder.close();
+        }
+        if (runner != null) {
+            runner.close();
+        }
+        if (writer != null) {
+            writer.close();
+        }
+        log.info("ingest stopped");
+    }
+}

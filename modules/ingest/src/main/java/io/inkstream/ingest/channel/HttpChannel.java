@@ -1,0 +1,124 @@
+package io.inkstream.ingest.channel;
+
+import io.inkstream.events.Article;
+import io.inkstream.events.Channel;
+import io.inkstream.events.WireItem;
+import io.inkstream.ingest.ParseOutcome;
+import io.inkstream.ingest.ReceivedBytes;
+import io.inkstream.ingest.WireItemParser;
+import io.inkstream.ingest.WireItems;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * HTTP push: {@code POST /v1/items} stores the item on wire.received and answers 202 with
+ * the item and article ids once the broker acknowledged it; an item that cannot be read is
+ * still stored but answered 4xx with the reason (415 unknown format, 413 too large, 422
+ * unreadable or incomplete), from the same parser the stream uses.
+ */
+public final class HttpChannel {
+
+    public static final String FEED = "http";
+
+    private static final Logger log = LoggerFactory.getLogger(HttpChannel.class);
+
+    private final WireItems wireItems;
+    private final WireItemParser parser;
+    private final WireItemWriter writer;
+    private final String apiKey;
+    private final Predicate<Article> isDuplicate;
+    private final Clock clock;
+
+    /**
+     * @param apiKey      required X-Api-Key value, or null for none
+     * @param isDuplicate best-effort check whether a draft repeats the article's latest version
+     */
+    public HttpChannel(WireItems wireItems, WireItemParser parser, WireItemWriter writer, String apiKey,
+                       Predicate<Article> isDuplicate, Clock clock) {
+        this.wireItems = wireItems;
+        this.parser = parser;
+        this.writer = writer;
+        this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey;
+        this.isDuplicate = isDuplicate;
+        this.clock = clock;
+    }
+
+    public void routes(Javalin app) {
+        app.post("/v1/items", this::handle);
+    }
+
+    /** Handles one POST /v1/items. */
+    public void handle(Context ctx) {
+        if (apiKey != null && !keyMatches(ctx.header("X-Api-Key"))) {
+            error(ctx, 401, "unauthorized", "A valid X-Api-Key header is required.", null);
+            return;
+        }
+        ReceivedBytes body;
+        try {
+            // read the stream ourselves: an oversized item is kept truncated, not refused unread
+            body = ReceivedBytes.read(ctx.req().getInputStream(), wireItems.maxItemBytes());
+        } catch (IOException e) {
+            error(ctx, 400, "unreadable", "The request body could not be read: " + e.getMessage(), null);
+            return;
+        }
+        if (body.size() == 0) {
+            error(ctx, 400, "empty", "The request body is empty; send the wire item as the body.", null);
+            return;
+        }
+        WireItem item = wireItems.receive(body, FEED, Channel.HTTP, ctx.queryParam("format"), ctx.contentType(),
+                ctx.queryParam("filename"), null, clock.instant());
+        try {
+            writer.write(item);
+        } catch (WireItemWriter.WriteFailedException e) {
+            log.warn("item not stored: {}", e.getMessage());
+            error(ctx, 503, "unavailable", "The item could not be stored (" + e.getMessage() + "); retry later.", null);
+            return;
+        }
+        ParseOutcome outcome = parser.parse(item, clock.instant());
+        if (outcome.isRejected()) {
+            String code = outcome.rejection().getCode();
+            int status = switch (code) {
+                case "too-large" -> 413;
+                case "unknown-format" -> 415;
+                default -> 422;
+            };
+            error(ctx, status, code, outcome.rejection().getReason(), item.getItemId());
+            return;
+        }
+        List<String> articleIds = outcome.drafts().stream().map(Article::getId).distinct().toList();
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("itemId", item.getItemId());
+        answer.put("articleId", articleIds.get(0));
+        if (articleIds.size() > 1) {
+            answer.put("articleIds", articleIds);
+        }
+        answer.put("format", outcome.drafts().get(0).getProvenance().getFormat());
+        answer.put("duplicate", outcome.drafts().stream().allMatch(isDuplicate));
+        ctx.status(202).json(answer);
+    }
+
+    private boolean keyMatches(String given) {
+        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), apiKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void error(Context ctx, int status, String code, String message, String itemId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", code);
+        body.put("message", message);
+        if (itemId != null) {
+            body.put("itemId", itemId);
+        }
+        ctx.status(status).json(body);
+    }
+}

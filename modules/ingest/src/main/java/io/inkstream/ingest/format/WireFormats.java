@@ -1,0 +1,121 @@
+package io.inkstream.ingest.format;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The wire formats ingest understands and how an item's format is chosen: the format the
+ * sender declared wins; otherwise each parser sniffs the item, most specific first, and an
+ * item no parser recognises is rejected as unknown-format.
+ */
+public final class WireFormats {
+
+    private static final Map<String, String> ALIASES = Map.of(
+            "text", PageTextParser.FORMAT, "txt", PageTextParser.FORMAT, "page", PageTextParser.FORMAT,
+            "newsml", NewsMlG2Parser.FORMAT, "g2", NewsMlG2Parser.FORMAT, "json", NinjsParser.FORMAT);
+
+    /** Media types that name one format; generic ones (application/xml, octet-stream) are sniffed. */
+    private static final Map<String, String> MEDIA_TYPES = Map.of(
+            "text/plain", PageTextParser.FORMAT,
+            "text/html", HtmlPageParser.FORMAT, "application/xhtml+xml", HtmlPageParser.FORMAT,
+            "application/ninjs+json", NinjsParser.FORMAT, "application/json", NinjsParser.FORMAT,
+            "application/vnd.iptc.g2.newsitem+xml", NewsMlG2Parser.FORMAT,
+            "application/vnd.iptc.g2.newsmessage+xml", NewsMlG2Parser.FORMAT,
+            "application/rss+xml", RssParser.FORMAT, "application/atom+xml", AtomParser.FORMAT);
+
+    private final Map<String, WireFormatParser> parsers = new LinkedHashMap<>();
+
+    public WireFormats(List<WireFormatParser> parsers) {
+        parsers.forEach(p -> this.parsers.put(p.format(), p));
+    }
+
+    /** All built-in formats; page text is read in the given site zone. */
+    public static WireFormats standard(java.time.ZoneId siteZone) {
+        return new WireFormats(List.of(new NinjsParser(), new NewsMlG2Parser(), new RssParser(), new AtomParser(),
+                new HtmlPageParser(), new PageTextParser(siteZone)));
+    }
+
+    public static WireFormats standard() {
+        return standard(java.time.ZoneId.of("Asia/Shanghai"));
+    }
+
+    public List<String> names() {
+        return List.copyOf(parsers.keySet());
+    }
+
+    /** The canonical name of a declared format, or null if it is not one ingest reads. */
+    public String canonicalName(String declared) {
+        if (declared == null || declared.isBlank()) {
+            return null;
+        }
+        String name = declared.trim().toLowerCase(Locale.ROOT);
+        name = ALIASES.getOrDefault(name, name);
+        return parsers.containsKey(name) ? name : null;
+    }
+
+    /** The format a media type names (ignoring parameters), or null when it names none. */
+    public String formatForMediaType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String name = MEDIA_TYPES.get(contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT));
+        return name != null && parsers.containsKey(name) ? name : null;
+    }
+
+    /**
+     * Chooses the parser for an item.
+     *
+     * @param declared the format the sender named (WireItem.format), or null to sniff
+     * @throws RejectedItemException unknown-format when the declared name is unknown or nothing recognises the item
+     */
+    public WireFormatParser choose(String declared, byte[] payload, String contentType, String filename) throws RejectedItemException {
+        if (declared != null && !declared.isBlank()) {
+            String name = canonicalName(declared);
+            if (name == null) {
+                throw new RejectedItemException("unknown-format", "Unknown format '" + declared + "'; ingest reads " + String.join(", ", names()) + ".");
+            }
+            return parsers.get(name);
+        }
+        for (WireFormatParser p : parsers.values()) {
+            if (safeSniff(p, payload, contentType, filename)) {
+                return p;
+            }
+        }
+        throw new RejectedItemException("unknown-format", "Could not tell the item's format; declare it (Content-Type or ?format=), one of "
+                + String.join(", ", names()) + ".");
+    }
+
+    /** The format name an item would be parsed as, or null when none recognises it. */
+    public String sniff(byte[] payload, String contentType, String filename) {
+        try {
+            return choose(null, payload, contentType, filename).format();
+        } catch (RejectedItemException e) {
+            return null;
+        }
+    }
+
+    /** Chooses the parser and parses. */
+    public Parsed parse(String declared, byte[] payload, String contentType, String filename) throws RejectedItemException {
+        WireFormatParser parser = choose(declared, payload, contentType, filename);
+        try {
+            return new Parsed(parser.format(), parser.parse(payload, contentType));
+        } catch (RuntimeException | StackOverflowError e) {
+            // hostile input must end as a rejection with a reason, never as a crashed stream thread
+            throw new RejectedItemException("unparseable", "The " + parser.format() + " parser could not read the item: " + e, e);
+        }
+    }
+
+    /** The articles an item holds and the format they were read as. */
+    public record Parsed(String format, List<ParsedArticle> articles) {
+    }
+
+    private static boolean safeSniff(WireFormatParser p, byte[] payload, String contentType, String filename) {
+        try {
+            return p.sniff(payload, contentType, filename);
+        } catch (RuntimeException e) {
+            return false; // a sniffer is a guess; a crashing guess is a no
+        }
+    }
+}

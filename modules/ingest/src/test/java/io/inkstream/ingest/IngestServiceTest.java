@@ -1,0 +1,153 @@
+package io.inkstream.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inkstream.events.Article;
+import io.inkstream.events.Topics;
+import io.inkstream.events.WireItem;
+import io.inkstream.events.WireRejection;
+import io.inkstream.platform.ServiceContext;
+import io.inkstream.platform.http.HttpServer;
+import io.inkstream.testkit.Fixtures;
+import io.inkstream.testkit.InkstreamTest;
+import io.inkstream.testkit.TestCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Ingest against the real broker and registry: HTTP push in, articles and rejections out. */
+@InkstreamTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IngestServiceTest {
+
+    private static final String KEY = "s3cret";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestCluster cluster;
+    private Topics topics;
+    private IngestService ingest;
+    private HttpServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start(TestCluster cluster) {
+        this.cluster = cluster;
+        ServiceContext context = cluster.context(Map.of("ingest.api.key", KEY, "ingest.max.item.bytes", "16384"));
+        topics = context.topics();
+        ingest = new IngestService(context);
+        ingest.start();
+        server = HttpServer.start("127.0.0.1", 0, List.of(ingest), null);
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+        ingest.close();
+    }
+
+    private HttpResponse<String> post(byte[] body, String contentType, String apiKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/items"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void postedFixturePageArrivesAsArticleAndAResendIsADuplicate() throws Exception {
+        byte[] page = Fixtures.ecnsPage().getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = post(page, "text/plain; charset=utf-8", KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode answer = JSON.readTree(response.body());
+        String articleId = answer.path("articleId").asText();
+        assertThat(articleId).startsWith("urn:inkstream:article:");
+        assertThat(answer.path("duplicate").asBoolean()).isFalse();
+
+        Article a = cluster.awaitValue(topics.articlesIngested(), articleId, v -> true, WAIT);
+        assertThat(a.getHeadline()).isEqualTo("Xi urges constructive cyberspace talks");
+        assertThat(a.getSection()).isEqualTo("Politics");
+        assertThat(a.getPublishedAt()).isEqualTo(OffsetDateTime.parse("2015-09-25T08:34+08:00").toInstant());
+        assertThat(a.getPublishedOffset()).isEqualTo("Asia/Shanghai");
+        assertThat(a.getSourceAgency()).isEqualTo("China Daily");
+        assertThat(a.getEditor()).isEqualTo("Wang Fan");
+        assertThat(a.getMedia()).singleElement().satisfies(m -> {
+            assertThat(m.getCaption()).isEqualTo("Chinese President Xi Jinping talks with tech executives at 8th U.S.-China "
+                    + "Internet Industry Forum in Seattle, Sept 23, 2015.");
+            assertThat(m.getCredit()).isEqualTo("Lao Jiang/Provided to chinadaily.com.cn");
+        });
+        assertThat(a.getParagraphs()).hasSize(10);
+        assertThat(a.getParagraphs().get(0)).startsWith("President Xi Jinping called for").doesNotContain("[Special coverage]");
+        assertThat(a.getParagraphs().get(9)).endsWith("a senior official in charge of public security.");
+        assertThat(a.getVersion()).isEqualTo(1);
+        assertThat(a.getProvenance().getRawItemId()).isEqualTo(answer.path("itemId").asText());
+
+        HttpResponse<String> again = post(page, "text/plain", KEY);
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(again.body()).path("duplicate").asBoolean()).isTrue();
+        assertThat(JSON.readTree(again.body()).path("articleId").asText()).isEqualTo(articleId);
+    }
+
+    @Test
+    void unreadableItemIsAnswered415AndKeptOnWireRejectedWithTheRawItem() throws Exception {
+        byte[] garbage = new byte[] {0, 1, 2, (byte) 0xff, (byte) 0xfe, 7, 8, 9};
+        HttpResponse<String> response = post(garbage, "application/octet-stream", KEY);
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.path("error").asText()).isEqualTo("unknown-format");
+        assertThat(error.path("message").asText()).contains("declare it");
+        String itemId = error.path("itemId").asText();
+        WireRejection rejection = cluster.awaitValue(topics.wireRejected(), itemId, v -> true, WAIT);
+        assertThat(rejection.getCode()).isEqualTo("unknown-format");
+        assertThat(rejection.getItem().getPayload().remaining()).isEqualTo(garbage.length);
+        WireItem kept = cluster.awaitValue(topics.wireReceived(), itemId, v -> true, WAIT);
+        assertThat(kept.getSize()).isEqualTo(garbage.length);
+    }
+
+    @Test
+    void hostileXmlIsAnswered422WithTheReason() throws Exception {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE n [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\"><contentMeta><headline>&x;</headline></contentMeta></newsItem>";
+        HttpResponse<String> response = post(xxe.getBytes(StandardCharsets.UTF_8), "application/vnd.iptc.g2.newsitem+xml", KEY);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).isEqualTo("hostile-xml");
+    }
+
+    @Test
+    void oversizedItemIsAnswered413() throws Exception {
+        HttpResponse<String> response = post(new byte[20_000], "text/plain", KEY);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        JsonNode error = JSON.readTree(response.body());
+        assertThat(error.path("error").asText()).isEqualTo("too-large");
+        WireItem kept = cluster.awaitValue(topics.wireReceived(), error.path("itemId").asText(), v -> true, WAIT);
+        assertThat(kept.getTruncated()).isTrue();
+        assertThat(kept.getSize()).isEqualTo(20_000);
+    }
+
+    @Test
+    void missingApiKeyIsAnswered401() throws Exception {
+        HttpResponse<String> response = post(Fixtures.ecnsPage().getBytes(StandardCharsets.UTF_8), "text/plain", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).isEqualTo("unauthorized");
+    }
+}

@@ -1,0 +1,69 @@
+package io.inkstream.renderer;
+
+import io.inkstream.platform.config.Setting;
+import io.inkstream.platform.config.Settings;
+import io.inkstream.renderer.page.SiteConfig;
+
+import java.net.URI;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+/** The renderer's declared settings: how the site names and addresses itself, and how it treats readers. */
+public final class RendererSettings {
+
+    private RendererSettings() {
+    }
+
+    public static final Setting<String> SITE_BASE_URL = new Setting<>("inkstream.site.base-url", "url",
+            "http://localhost:8080",
+            "Absolute base URL of the public site; canonical links, feeds, sitemaps and articles.published use it.",
+            RendererSettings::baseUrl);
+    public static final Setting<String> SITE_NAME = Setting.string("inkstream.site.name", "Inkstream",
+            "The site's name in page titles, the header, feeds and the news sitemap.");
+    public static final Setting<ZoneId> SITE_ZONE = new Setting<>("inkstream.site.zone", "zone", "Asia/Shanghai",
+            "Time zone for times of articles that do not state their source's zone.", RendererSettings::zone);
+    public static final Setting<List<String>> SITE_SECTIONS = new Setting<>("inkstream.site.sections", "list",
+            String.join(",", SiteConfig.DEFAULT_MENU),
+            "Sections always in the menu, comma-separated, in order; sections of arriving articles are added after.",
+            text -> Arrays.stream(text.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+    public static final Setting<Integer> PAGE_SIZE = Setting.integer("inkstream.site.page-size", 20, 1, 100,
+            "Articles per page on the front and section pages.");
+    public static final Setting<String> VISITOR_SALT = Setting.string("inkstream.renderer.visitor-salt", null,
+            "Secret salt for hashing visitor ids in page views; set the same value on every renderer instance. "
+                    + "Unset: a random salt per process (visitors are then counted per instance and restart).");
+    public static final Setting<String> WIDGET_FRAME_ANCESTORS = Setting.string(
+            "inkstream.renderer.widget-frame-ancestors", "*",
+            "Who may embed /widgets/popular in an iframe (CSP frame-ancestors), e.g. * or https://partner.example.");
+
+    public static final List<Setting<?>> ALL = List.of(SITE_BASE_URL, SITE_NAME, SITE_ZONE, SITE_SECTIONS,
+            PAGE_SIZE, VISITOR_SALT, WIDGET_FRAME_ANCESTORS);
+
+    /** The site as these settings describe it. */
+    public static SiteConfig site(Settings settings) {
+        return new SiteConfig(settings.require(SITE_BASE_URL), settings.require(SITE_NAME),
+                settings.require(SITE_ZONE), settings.require(SITE_SECTIONS), settings.require(PAGE_SIZE));
+    }
+
+    private static String baseUrl(String text) {
+        try {
+            URI uri = new URI(text.trim());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new IllegalArgumentException("must be an absolute http(s) URL such as https://news.example.com");
+            }
+            return text.trim();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("must be an absolute http(s) URL such as https://news.example.com");
+        }
+    }
+
+    private static ZoneId zone(String text) {
+        try {
+            return ZoneId.of(text.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("must be a time zone such as Asia/Shanghai or +08:00");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.inkstream.renderer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock tests move by hand, so time rules are tested without waiting. */
+public final class MutableClock extends Clock {
+
+    private Instant now;
+
+    public MutableClock(Instant now) {
+        this.now = now;
+    }
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}

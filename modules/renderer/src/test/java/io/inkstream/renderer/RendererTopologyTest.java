@@ -1,0 +1,153 @@
+package io.inkstream.renderer;
+
+import io.inkstream.events.EnrichedArticle;
+import io.inkstream.events.PubStatus;
+import io.inkstream.events.PublishedArticle;
+import io.inkstream.events.Topics;
+import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.renderer.page.SiteConfig;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What syndication partners receive on articles.published for each enriched version. */
+class RendererTopologyTest {
+
+    private final Topics topics = Topics.withPrefix("");
+    private final EventSerdes serdes = EventSerdes.forRegistry("mock://renderer-topology");
+    private final MutableClock clock = new MutableClock(Instant.parse("2015-09-25T03:00:00Z"));
+    private final TopologyTestDriver driver = new TopologyTestDriver(
+            RendererTopology.build(topics, serdes, SiteConfig.defaults("https://news.example.com/"), clock),
+            props());
+    private final TestInputTopic<String, EnrichedArticle> enriched = driver.createInputTopic(
+            topics.articlesEnriched().name(), serdes.keySerde().serializer(),
+            serdes.valueSerde(topics.articlesEnriched()).serializer());
+    private final TestOutputTopic<String, PublishedArticle> published = driver.createOutputTopic(
+            topics.articlesPublished().name(), serdes.keySerde().deserializer(),
+            serdes.valueSerde(topics.articlesPublished()).deserializer());
+
+    private static Properties props() {
+        Properties p = new Properties();
+        p.put("application.id", "renderer-test");
+        p.put("bootstrap.servers", "unused:9092");
+        p.put("state.dir", tempStateDir());
+        return p;
+    }
+
+    private static String tempStateDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("renderer-topology").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void usableArticleIsPublishedWithAbsoluteUrlAndSanitizedBody() {
+        EnrichedArticle e = TestArticles.xiCyberspace();
+        e.getArticle().setBodyHtml("<p>Safe <em>text</em></p><script>alert(1)</script><p onclick=x()>More</p>");
+        enriched.pipeInput(TestArticles.XI_ID, e);
+        KeyValue<String, PublishedArticle> out = published.readKeyValue();
+        assertThat(out.key).isEqualTo(TestArticles.XI_ID);
+        PublishedArticle p = out.value;
+        assertThat(p.getUrl()).isEqualTo("https://news.example.com" + TestArticles.XI_PATH);
+        assertThat(p.getPubStatus()).isEqualTo(PubStatus.usable);
+        assertThat(p.getHeadline()).isEqualTo("Xi urges constructive cyberspace talks");
+        assertThat(p.getSourceAgency()).isEqualTo("China Daily");
+        assertThat(p.getEditor()).isEqualTo("Wang Fan");
+        assertThat(p.getBodyHtml()).isEqualTo("<p>Safe <em>text</em></p><p>More</p>");
+        assertThat(p.getPeople()).containsExactly("Xi Jinping");
+        assertThat(p.getOrganisations()).containsExactly("Microsoft");
+        assertThat(p.getPlaces()).containsExactly("Seattle");
+        assertThat(p.getKeywords()).containsExactly("cyberspace");
+        assertThat(p.getMedia().get(0).getCredit()).isEqualTo(TestArticles.CREDIT);
+        assertThat(published.isEmpty()).isTrue();
+    }
+
+    @Test
+    void paragraphsBecomeEscapedHtmlWithInlineLinks() {
+        EnrichedArticle e = TestArticles.xiCyberspace();
+        e.getArticle().setParagraphs(List.of("Tom & Jerry <b>not bold</b> [Special coverage]", "Second."));
+        enriched.pipeInput(TestArticles.XI_ID, e);
+        Document body = Jsoup.parseBodyFragment(published.readValue().getBodyHtml());
+        assertThat(body.select("p").eachText()).containsExactly("Tom & Jerry <b>not bold</b> Special coverage", "Second.");
+        assertThat(body.select("b")).isEmpty();
+        assertThat(body.select("a").attr("href")).isEqualTo("https://www.example.com/special/xi-us-visit");
+    }
+
+    @Test
+    void killedArticleIsPublishedAsCanceledThenTombstone() {
+        enriched.pipeInput(TestArticles.XI_ID, TestArticles.xiCyberspace());
+        enriched.pipeInput(TestArticles.XI_ID, TestArticles.nextVersion(TestArticles.xiCyberspace(),
+                Instant.parse("2015-09-25T02:00:00Z"), a -> a.setPubStatus(PubStatus.canceled)));
+        enriched.pipeInput(TestArticles.XI_ID, null);
+        List<KeyValue<String, PublishedArticle>> out = published.readKeyValuesToList();
+        assertThat(out).hasSize(4);
+        assertThat(out.get(0).value.getPubStatus()).isEqualTo(PubStatus.usable);
+        PublishedArticle canceled = out.get(1).value;
+        assertThat(canceled.getPubStatus()).isEqualTo(PubStatus.canceled);
+        assertThat(canceled.getVersion()).isEqualTo(2);
+        assertThat(canceled.getBodyHtml()).isEmpty();
+        assertThat(out.get(2).value).isNull();
+        assertThat(out.get(3).value).isNull();
+    }
+
+    @Test
+    void embargoedArticleIsSyndicatedOnceTheEmbargoLifts() {
+        EnrichedArticle embargoed = TestArticles.xiCyberspace();
+        embargoed.getArticle().setEmbargoUntil(Instant.parse("2015-09-25T04:00:00Z"));
+        enriched.pipeInput(TestArticles.XI_ID, embargoed);
+        assertThat(published.readValue()).isNull();
+        clock.set(Instant.parse("2015-09-25T03:59:00Z"));
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(20));
+        assertThat(published.isEmpty()).isTrue();
+        clock.set(Instant.parse("2015-09-25T04:00:00Z"));
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(20));
+        PublishedArticle p = published.readValue();
+        assertThat(p.getPubStatus()).isEqualTo(PubStatus.usable);
+        assertThat(p.getHeadline()).isEqualTo("Xi urges constructive cyberspace talks");
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(20));
+        assertThat(published.isEmpty()).isTrue();
+    }
+
+    @Test
+    void embargoedArticleKilledBeforeItLiftsIsNeverSyndicated() {
+        EnrichedArticle embargoed = TestArticles.xiCyberspace();
+        embargoed.getArticle().setEmbargoUntil(Instant.parse("2015-09-25T04:00:00Z"));
+        enriched.pipeInput(TestArticles.XI_ID, embargoed);
+        enriched.pipeInput(TestArticles.XI_ID, TestArticles.nextVersion(TestArticles.xiCyberspace(),
+                Instant.parse("2015-09-25T03:30:00Z"), a -> a.setPubStatus(PubStatus.canceled)));
+        enriched.pipeInput(TestArticles.XI_ID, null);
+        clock.set(Instant.parse("2015-09-25T05:00:00Z"));
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(20));
+        assertThat(published.readValuesToList()).noneMatch(p -> p != null && p.getPubStatus() == PubStatus.usable);
+    }
+
+    @Test
+    void withheldOrEmbargoedArticleIsNotSyndicated() {
+        EnrichedArticle embargoed = TestArticles.xiCyberspace();
+        embargoed.getArticle().setEmbargoUntil(Instant.parse("2015-09-25T04:00:00Z"));
+        enriched.pipeInput(TestArticles.XI_ID, embargoed);
+        EnrichedArticle withheld = TestArticles.xiCyberspace();
+        withheld.getArticle().setPubStatus(PubStatus.withheld);
+        enriched.pipeInput(TestArticles.XI_ID, withheld);
+        List<KeyValue<String, PublishedArticle>> out = published.readKeyValuesToList();
+        assertThat(out).extracting(kv -> kv.value).containsExactly(null, null);
+    }
+}

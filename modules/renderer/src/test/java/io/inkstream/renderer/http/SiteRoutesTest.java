@@ -1,0 +1,337 @@
+package io.inkstream.renderer.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import io.inkstream.events.PageView;
+import io.inkstream.events.PubStatus;
+import io.inkstream.events.Ranking;
+import io.inkstream.events.RankingEntry;
+import io.inkstream.platform.Service;
+import io.inkstream.platform.http.HttpServer;
+import io.inkstream.renderer.MutableClock;
+import io.inkstream.renderer.TestArticles;
+import io.inkstream.renderer.beacon.BeaconCollector;
+import io.inkstream.renderer.page.SiteConfig;
+import io.inkstream.renderer.store.ArticleStore;
+import io.inkstream.renderer.store.RankingStore;
+import io.javalin.Javalin;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The renderer's HTTP surface on the project's real shared server, without Kafka. */
+class SiteRoutesTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2015-09-25T03:00:00Z"));
+    private final ArticleStore articles = new ArticleStore(clock);
+    private final RankingStore rankings = new RankingStore();
+    private final List<PageView> views = new CopyOnWriteArrayList<>();
+    private final SiteConfig site = new SiteConfig("https://news.example.com", "Inkstream", ZoneId.of("Asia/Shanghai"),
+            SiteConfig.DEFAULT_MENU, 2);
+    private final SiteRoutes routes = new SiteRoutes(articles, rankings, site,
+            new BeaconCollector(articles, "test-salt", clock, views::add), clock, "*");
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private HttpServer server;
+
+    @BeforeEach
+    void start() {
+        articles.apply(TestArticles.XI_ID, TestArticles.xiCyberspace());
+        server = HttpServer.start("127.0.0.1", 0, List.of(new RoutesOnly()), null);
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        routes.close();
+    }
+
+    /** Just the routes, as the app adds them to the shared server. */
+    private final class RoutesOnly implements Service {
+        public String name() { return "renderer"; }
+        public void start() { }
+        public boolean ready() { return true; }
+        public void routes(Javalin app) { routes.register(app); }
+        public void close() { }
+    }
+
+    private HttpResponse<String> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body, String userAgent) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                .header("Content-Type", "text/plain;charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (userAgent != null) {
+            b.header("User-Agent", userAgent);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36";
+
+    @Test
+    void articlePageIsServedWithStrictSecurityHeadersAndRevalidates() throws Exception {
+        HttpResponse<String> r = get(TestArticles.XI_PATH);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'").contains("frame-ancestors 'self'").doesNotContain("unsafe-inline");
+        assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(Jsoup.parse(r.body()).selectFirst("h1").text()).isEqualTo("Xi urges constructive cyberspace talks");
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        assertThat(get(TestArticles.XI_PATH, "If-None-Match", etag).statusCode()).isEqualTo(304);
+        String lastModified = r.headers().firstValue("Last-Modified").orElseThrow();
+        assertThat(get(TestArticles.XI_PATH, "If-Modified-Since", lastModified).statusCode()).isEqualTo(304);
+        articles.apply(TestArticles.XI_ID, TestArticles.nextVersion(TestArticles.xiCyberspace(),
+                Instant.parse("2015-09-25T02:02:00Z"), a -> a.setHeadline("Changed")));
+        assertThat(get(TestArticles.XI_PATH, "If-None-Match", etag).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pageLinksItsStylesheetAndScriptWhichAreServedFromTheClasspath() throws Exception {
+        Document d = Jsoup.parse(get(TestArticles.XI_PATH).body());
+        String css = d.selectFirst("link[rel=stylesheet]").attr("href");
+        String js = d.selectFirst("script[src]").attr("src");
+        HttpResponse<String> cssResponse = get(css);
+        assertThat(cssResponse.statusCode()).isEqualTo(200);
+        assertThat(cssResponse.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/css");
+        assertThat(cssResponse.headers().firstValue("Cache-Control").orElseThrow()).contains("immutable");
+        assertThat(get(js).body()).contains("sendBeacon").contains("localStorage").contains("EventSource");
+        assertThat(get("/static/..%2Fsecret").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void oldPathRedirectsPermanentlyAndKilledArticleAnswersGone() throws Exception {
+        HttpResponse<String> moved = get("/politics/2015-09-25/xi-cyberspace-3f2a9c.html");
+        assertThat(moved.statusCode()).isEqualTo(301);
+        assertThat(moved.headers().firstValue("Location")).hasValue(TestArticles.XI_PATH);
+        articles.apply(TestArticles.XI_ID, TestArticles.nextVersion(TestArticles.xiCyberspace(),
+                Instant.parse("2015-09-25T02:02:00Z"), a -> a.setPubStatus(PubStatus.canceled)));
+        HttpResponse<String> gone = get(TestArticles.XI_PATH);
+        assertThat(gone.statusCode()).isEqualTo(410);
+        assertThat(Jsoup.parse(gone.body()).selectFirst("h1").text()).isEqualTo("Article removed");
+        assertThat(get("/no/such/page.html").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/articles/" + TestArticles.XI_ID).statusCode()).isEqualTo(410);
+    }
+
+    @Test
+    void sectionPageListsNewestFirstAndPaginates() throws Exception {
+        articles.apply("urn:inkstream:article:p2", TestArticles.simple("p2", "Politics", "Second politics story",
+                Instant.parse("2015-09-25T01:00:00Z"), 5));
+        articles.apply("urn:inkstream:article:p3", TestArticles.simple("p3", "Politics", "Third politics story",
+                Instant.parse("2015-09-25T02:00:00Z"), 5));
+        articles.apply("urn:inkstream:article:b1", TestArticles.simple("b1", "Business", "Business story",
+                Instant.parse("2015-09-25T02:30:00Z"), 5));
+        Document first = Jsoup.parse(get("/politics/").body());
+        assertThat(first.selectFirst("h1").text()).isEqualTo("Politics");
+        assertThat(first.select(".article-list h2").eachText())
+                .containsExactly("Third politics story", "Second politics story");
+        assertThat(first.selectFirst("a[rel=next]").attr("href")).isEqualTo("/politics/?page=2");
+        Document second = Jsoup.parse(get("/politics/?page=2").body());
+        assertThat(second.select(".article-list h2").eachText()).containsExactly("Xi urges constructive cyberspace talks");
+        assertThat(second.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/politics/");
+        assertThat(get("/politics/?page=3").statusCode()).isEqualTo(404);
+        assertThat(get("/politics").statusCode()).isEqualTo(301);
+        assertThat(Jsoup.parse(get("/").body()).select(".article-list h2").eachText())
+                .containsExactly("Business story", "Third politics story");
+        assertThat(get("/nonsense-section/").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void beaconBecomesPageViewWithHashedVisitorAndNoRawAddress() throws Exception {
+        HttpResponse<String> r = post("/v1/beacon",
+                "{\"articleId\":\"" + TestArticles.XI_ID + "\",\"visitor\":\"3b2f9a1c-aaaa-4bbb-8ccc-123456789abc\","
+                        + "\"referrer\":\"https://www.google.com/search?q=xi\"}", BROWSER);
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(views).hasSize(1);
+        PageView v = views.get(0);
+        assertThat(v.getArticleId()).isEqualTo(TestArticles.XI_ID);
+        assertThat(v.getSection()).isEqualTo("politics");
+        assertThat(v.getBot()).isFalse();
+        assertThat(v.getReferrer()).isEqualTo("www.google.com");
+        assertThat(v.getViewedAt()).isEqualTo(clock.instant());
+        assertThat(v.getVisitorHash()).matches("[0-9a-f]{64}").doesNotContain("3b2f9a1c");
+        assertThat(v.toString()).doesNotContain("127.0.0.1");
+        post("/v1/beacon", "{\"articleId\":\"" + TestArticles.XI_ID + "\",\"visitor\":\"3b2f9a1c-aaaa-4bbb-8ccc-123456789abc\"}", BROWSER);
+        assertThat(views.get(1).getVisitorHash()).isEqualTo(v.getVisitorHash());
+    }
+
+    @Test
+    void beaconFromCrawlerIsMarkedBot() throws Exception {
+        post("/v1/beacon", "{\"articleId\":\"" + TestArticles.XI_ID + "\"}",
+                "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
+        post("/v1/beacon", "{\"articleId\":\"" + TestArticles.XI_ID + "\"}", "curl/8.5.0");
+        assertThat(views).extracting(PageView::getBot).containsExactly(true, true);
+    }
+
+    @Test
+    void badBeaconAnswers400WithReasonAndProducesNothing() throws Exception {
+        HttpResponse<String> notJson = post("/v1/beacon", "articleId=1", BROWSER);
+        assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(notJson.body()).path("message").asText()).contains("not JSON");
+        HttpResponse<String> missing = post("/v1/beacon", "{\"visitor\":\"abcdefgh\"}", BROWSER);
+        assertThat(missing.statusCode()).isEqualTo(400);
+        assertThat(missing.body()).contains("articleId is required");
+        HttpResponse<String> unknown = post("/v1/beacon", "{\"articleId\":\"urn:x:nope\"}", BROWSER);
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("unknown article");
+        assertThat(post("/v1/beacon", "{\"articleId\":\"" + "x".repeat(3000) + "\"}", BROWSER).statusCode())
+                .isIn(400, 413);
+        assertThat(views).isEmpty();
+    }
+
+    @Test
+    void popularWidgetAndJsonShowTheRankingOfAScope() throws Exception {
+        rankings.apply("politics", ranking("politics", TestArticles.XI_ID));
+        JsonNode json = new ObjectMapper().readTree(get("/widgets/popular.json?scope=politics").body());
+        assertThat(json.path("scope").asText()).isEqualTo("politics");
+        assertThat(json.path("items").get(0).path("headline").asText()).isEqualTo("Xi urges constructive cyberspace talks");
+        assertThat(json.path("items").get(0).path("url").asText()).isEqualTo("https://news.example.com" + TestArticles.XI_PATH);
+        HttpResponse<String> widget = get("/widgets/popular?scope=politics");
+        assertThat(widget.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors *");
+        assertThat(Jsoup.parse(widget.body()).select("#popular-list a").eachText())
+                .containsExactly("Xi urges constructive cyberspace talks");
+        assertThat(get("/widgets/popular.json?scope=%3Cscript%3E").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void liveStreamSendsTheCurrentRankingThenEachNewOne() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/v1/popular/stream?scope=all")).header("Accept", "text/event-stream").build();
+        HttpResponse<java.io.InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(r.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(r.body(), StandardCharsets.UTF_8))) {
+            JsonNode first = nextRanking(lines);
+            assertThat(first.path("items")).isEmpty();
+            rankings.apply("politics", ranking("politics", TestArticles.XI_ID)); // another scope: not sent
+            rankings.apply("all", ranking("all", TestArticles.XI_ID));
+            JsonNode next = nextRanking(lines);
+            assertThat(next.path("scope").asText()).isEqualTo("all");
+            assertThat(next.path("items").get(0).path("href").asText()).isEqualTo(TestArticles.XI_PATH);
+        }
+    }
+
+    private static JsonNode nextRanking(BufferedReader lines) throws Exception {
+        String line;
+        boolean inRanking = false;
+        while ((line = lines.readLine()) != null) {
+            if (line.equals("event: ranking")) {
+                inRanking = true;
+            } else if (inRanking && line.startsWith("data: ")) {
+                return new ObjectMapper().readTree(line.substring(6));
+            }
+        }
+        throw new AssertionError("stream ended");
+    }
+
+    @Test
+    void rssAndAtomFeedsParseBackWithRome() throws Exception {
+        for (String path : List.of("/feeds/rss.xml", "/feeds/atom.xml", "/feeds/politics/rss.xml", "/feeds/politics/atom.xml")) {
+            HttpResponse<String> r = get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            SyndFeed feed = new SyndFeedInput().build(new StringReader(r.body()));
+            assertThat(feed.getEntries()).as(path).hasSize(1);
+            assertThat(feed.getEntries().get(0).getTitle()).isEqualTo("Xi urges constructive cyberspace talks");
+            assertThat(feed.getEntries().get(0).getLink()).isEqualTo("https://news.example.com" + TestArticles.XI_PATH);
+            assertThat(feed.getEntries().get(0).getPublishedDate().toInstant()).isEqualTo(TestArticles.XI_PUBLISHED);
+        }
+        assertThat(get("/feeds/rss.xml").headers().firstValue("Content-Type").orElseThrow()).startsWith("application/rss+xml");
+        assertThat(get("/feeds/nowhere/rss.xml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void jsonFeedFollowsVersion11() throws Exception {
+        JsonNode feed = new ObjectMapper().readTree(get("/feeds/feed.json").body());
+        assertThat(feed.path("version").asText()).isEqualTo("https://jsonfeed.org/version/1.1");
+        JsonNode item = feed.path("items").get(0);
+        assertThat(item.path("id").asText()).isEqualTo(TestArticles.XI_ID);
+        assertThat(item.path("title").asText()).isEqualTo("Xi urges constructive cyberspace talks");
+        assertThat(item.path("date_published").asText()).isEqualTo("2015-09-25T00:34:00Z");
+        assertThat(item.path("content_html").asText()).contains("<p>President Xi Jinping");
+    }
+
+    @Test
+    void ninjsApiGivesOneArticleAndFiltersTheList() throws Exception {
+        JsonNode n = new ObjectMapper().readTree(get("/api/v1/articles/" + TestArticles.XI_ID).body());
+        assertThat(n.path("uri").asText()).isEqualTo(TestArticles.XI_ID);
+        assertThat(n.path("headline").asText()).isEqualTo("Xi urges constructive cyberspace talks");
+        assertThat(n.path("pubstatus").asText()).isEqualTo("usable");
+        assertThat(n.path("copyrightholder").asText()).isEqualTo("China Daily");
+        assertThat(n.path("associations").path("featuremedia").path("copyrightholder").asText()).isEqualTo(TestArticles.CREDIT);
+        articles.apply("urn:inkstream:article:b1", TestArticles.simple("b1", "Business", "Business story",
+                Instant.parse("2015-09-25T02:30:00Z"), 5));
+        JsonNode politics = new ObjectMapper().readTree(get("/api/v1/articles?section=politics").body());
+        assertThat(politics.path("items")).hasSize(1);
+        JsonNode since = new ObjectMapper().readTree(get("/api/v1/articles?since=2015-09-25T02:00:00Z").body());
+        assertThat(since.path("items").get(0).path("headline").asText()).isEqualTo("Business story");
+        assertThat(since.path("items")).hasSize(1);
+        assertThat(get("/api/v1/articles?since=yesterday").statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/articles/urn:nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void sitemapsListArticlesAndRecentNews() throws Exception {
+        org.w3c.dom.Document sitemap = xml(get("/sitemap.xml").body());
+        List<String> locs = texts(sitemap.getElementsByTagNameNS("http://www.sitemaps.org/schemas/sitemap/0.9", "loc"));
+        assertThat(locs).contains("https://news.example.com/", "https://news.example.com/politics/",
+                "https://news.example.com" + TestArticles.XI_PATH);
+        org.w3c.dom.Document news = xml(get("/sitemap-news.xml").body());
+        assertThat(texts(news.getElementsByTagNameNS("http://www.google.com/schemas/sitemap-news/0.9", "title")))
+                .containsExactly("Xi urges constructive cyberspace talks");
+        clock.set(Instant.parse("2015-09-28T00:00:00Z"));
+        assertThat(texts(xml(get("/sitemap-news.xml").body())
+                .getElementsByTagNameNS("http://www.google.com/schemas/sitemap-news/0.9", "title"))).isEmpty();
+    }
+
+    private static org.w3c.dom.Document xml(String text) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static List<String> texts(NodeList nodes) {
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            out.add(nodes.item(i).getTextContent());
+        }
+        return out;
+    }
+
+    private static Ranking ranking(String scope, String articleId) {
+        return Ranking.newBuilder().setScope(scope)
+                .setWindowStart(Instant.parse("2015-09-24T03:00:00Z"))
+                .setWindowEnd(Instant.parse("2015-09-25T03:00:00Z"))
+                .setComputedAt(Instant.parse("2015-09-25T03:00:01Z"))
+                .setEntries(List.of(RankingEntry.newBuilder().setRank(1).setArticleId(articleId).setViews(42)
+                        .setVisitors(40).build())).build();
+    }
+
+}
