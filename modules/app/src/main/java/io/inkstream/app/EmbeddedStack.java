@@ -26,7 +26,7 @@ import java.util.Map;
  * Everything in one JVM: a real KRaft broker, the schema registry, the topics, all four
  * services and the one HTTP server for the site and the APIs. What {@code inkstream up} runs.
  */
-final class EmbeddedStack implements AutoCloseable {
+public final class EmbeddedStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
 
@@ -38,7 +38,7 @@ final class EmbeddedStack implements AutoCloseable {
     private ServiceContext context;
 
     /** Starts the stack, printing one line per component to {@code out}. */
-    static EmbeddedStack start(Settings settings, List<String> serviceNames, PrintStream out) {
+    public static EmbeddedStack start(Settings settings, List<String> serviceNames, PrintStream out) {
         EmbeddedStack stack = new EmbeddedStack();
         try {
             stack.startAll(settings, serviceNames, new Progress(out));
@@ -84,7 +84,7 @@ final class EmbeddedStack implements AutoCloseable {
     }
 
     /** Waits until every service reports ready; false on timeout. */
-    boolean awaitReady(Duration timeout) {
+    public boolean awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (services.stream().allMatch(Service::ready)) {
@@ -100,19 +100,19 @@ final class EmbeddedStack implements AutoCloseable {
         return false;
     }
 
-    int httpPort() {
+    public int httpPort() {
         return http.port();
     }
 
-    String registryUrl() {
+    public String registryUrl() {
         return registry.url();
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    ServiceContext context() {
+    public ServiceContext context() {
         return context;
     }
 

@@ -17,7 +17,7 @@ public record EnrichConfig(Duration relatedWindow, int maxRelated, double minRel
             "How far back related news and near-duplicates are looked for; older articles leave enrich's state.");
     public static final Setting<Integer> MAX_RELATED = Setting.integer("enrich.related.max", 5, 0, 20,
             "At most this many related articles per article.");
-    public static final Setting<Double> MIN_RELATED_SCORE = fraction("enrich.related.min-score", "0.08",
+    public static final Setting<Double> MIN_RELATED_SCORE = fraction("enrich.related.min-score", "0.07",
             "An earlier article is related only when its similarity (0..1) reaches this.");
     public static final Setting<Double> DUPLICATE_RESEMBLANCE = fraction("enrich.duplicate.resemblance", "0.5",
             "Two articles whose three-word shingles overlap at least this much (Jaccard, 0..1) are one story.");

@@ -17,5 +17,10 @@ public final class IngestConfig {
     public static final Setting<String> SITE_ZONE = Setting.string("ingest.site.zone", "Asia/Shanghai",
             "Time zone of page-text items, whose times carry no offset (the ECNS site prints Beijing time).");
 
-    public static final List<Setting<?>> ALL = List.of(MAX_ITEM_BYTES, API_KEY, SITE_ZONE);
+    public static final Setting<String> DROP_FOLDER = Setting.string("ingest.drop.folder", null,
+            "When set, a folder whose inbox/ is scanned for wire item files (moved to done/ or failed/ with a .error file).");
+    public static final Setting<java.time.Duration> DROP_SCAN_INTERVAL = Setting.duration("ingest.drop.scan.interval", "2s",
+            "How often the drop folder's inbox is scanned.");
+
+    public static final List<Setting<?>> ALL = List.of(MAX_ITEM_BYTES, API_KEY, SITE_ZONE, DROP_FOLDER, DROP_SCAN_INTERVAL);
 }

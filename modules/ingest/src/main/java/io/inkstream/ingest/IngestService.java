@@ -1,6 +1,7 @@
 package io.inkstream.ingest;
 
 import io.inkstream.events.Article;
+import io.inkstream.ingest.channel.FolderChannel;
 import io.inkstream.ingest.channel.HttpChannel;
 import io.inkstream.ingest.channel.WireItemWriter;
 import io.inkstream.ingest.format.WireFormats;
@@ -16,6 +17,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -38,6 +40,7 @@ public final class IngestService implements Service {
     private StreamsRunner runner;
     private WireItemWriter writer;
     private HttpChannel http;
+    private FolderChannel folder;
 
     public IngestService(ServiceContext context) {
         this(context, Clock.systemUTC());
@@ -66,6 +69,11 @@ public final class IngestService implements Service {
         runner = new StreamsRunner(NAME, IngestTopology.build(context.topics(), context.serdes(), formats, clock),
                 context.streamsProperties(NAME), context.meters());
         runner.start();
+        String dropFolder = context.settings().get(IngestConfig.DROP_FOLDER);
+        if (dropFolder != null) {
+            folder = new FolderChannel(Path.of(dropFolder), wireItems, new WireItemParser(formats), writer, clock);
+            folder.start(context.settings().get(IngestConfig.DROP_SCAN_INTERVAL).toMillis());
+        }
         log.info("ingest started (formats {}, max item {} bytes{})", formats.names(), wireItems.maxItemBytes(),
                 apiKey == null ? "" : ", API key required");
     }
@@ -114,6 +122,9 @@ public final class IngestService implements Service {
 
     @Override
     public synchronized void close() {
+        if (folder != null) {
+            folder.close();
+        }
         if (runner != null) {
             runner.close();
         }

@@ -3,6 +3,7 @@ package io.inkstream.platform;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.AvroSerdeConfig;
 import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.events.serde.TrustedEventClasses;
 import io.inkstream.platform.config.CommonSettings;
 import io.inkstream.platform.config.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,11 @@ import java.util.Properties;
  */
 public record ServiceContext(Settings settings, Topics topics, EventSerdes serdes, String bootstrapServers,
                              String registryUrl, Path dataDir, MeterRegistry meters) {
+
+    static {
+        // Services build and copy event records before any serde has run; Avro must trust them already.
+        TrustedEventClasses.install();
+    }
 
     /** A context from resolved settings. */
     public static ServiceContext from(Settings settings, MeterRegistry meters) {

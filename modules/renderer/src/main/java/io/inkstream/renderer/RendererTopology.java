@@ -1,21 +1,21 @@
 package io.inkstream.renderer;
 
-import io.inkstream.events.EnrichedArticle;
-import io.inkstream.events.PublishedArticle;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.renderer.page.SiteConfig;
-import io.inkstream.renderer.publish.PublishedArticles;
+import io.inkstream.renderer.publish.EmbargoHold;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
 
 import java.time.Clock;
 
 /**
  * articles.enriched -> articles.published: every enriched version becomes its public version for
- * syndication (kills as a canceled version then a tombstone), exactly once, partitioned by article id.
+ * syndication (kills as a canceled version then a tombstone; embargoed versions once the embargo lifts),
+ * exactly once, partitioned by article id.
  */
 public final class RendererTopology {
 
@@ -24,10 +24,12 @@ public final class RendererTopology {
 
     public static Topology build(Topics topics, EventSerdes serdes, SiteConfig site, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EmbargoHold.STORE),
+                serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())));
         builder.stream(topics.articlesEnriched().name(),
                         Consumed.with(serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())))
-                // Null values are tombstones and pass through as tombstones.
-                .flatMapValues((EnrichedArticle e) -> PublishedArticles.recordsFor(e, site, clock.instant()))
+                // Null values are tombstones and pass through as tombstones; embargoed versions wait.
+                .process(() -> new EmbargoHold(site, clock), EmbargoHold.STORE)
                 .to(topics.articlesPublished().name(),
                         Produced.with(serdes.keySerde(), serdes.valueSerde(topics.articlesPublished())));
         return builder.build();

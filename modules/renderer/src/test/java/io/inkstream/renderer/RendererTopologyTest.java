@@ -41,7 +41,16 @@ class RendererTopologyTest {
         Properties p = new Properties();
         p.put("application.id", "renderer-test");
         p.put("bootstrap.servers", "unused:9092");
+        p.put("state.dir", tempStateDir());
         return p;
+    }
+
+    private static String tempStateDir() {
+        try {
+            return java.nio.file.Files.createTempDirectory("renderer-topology").toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterEach
@@ -97,6 +106,37 @@ class RendererTopologyTest {
         assertThat(canceled.getBodyHtml()).isEmpty();
         assertThat(out.get(2).value).isNull();
         assertThat(out.get(3).value).isNull();
+    }
+
+    @Test
+    void embargoedArticleIsSyndicatedOnceTheEmbargoLifts() {
+        EnrichedArticle embargoed = TestArticles.xiCyberspace();
+        embargoed.getArticle().setEmbargoUntil(Instant.parse("2015-09-25T04:00:00Z"));
+        enriched.pipeInput(TestArticles.XI_ID, embargoed);
+        assertThat(published.readValue()).isNull();
+        clock.set(Instant.parse("2015-09-25T03:59:00Z"));
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(20));
+        assertThat(published.isEmpty()).isTrue();
+        clock.set(Instant.parse("2015-09-25T04:00:00Z"));
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(20));
+        PublishedArticle p = published.readValue();
+        assertThat(p.getPubStatus()).isEqualTo(PubStatus.usable);
+        assertThat(p.getHeadline()).isEqualTo("Xi urges constructive cyberspace talks");
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(20));
+        assertThat(published.isEmpty()).isTrue();
+    }
+
+    @Test
+    void embargoedArticleKilledBeforeItLiftsIsNeverSyndicated() {
+        EnrichedArticle embargoed = TestArticles.xiCyberspace();
+        embargoed.getArticle().setEmbargoUntil(Instant.parse("2015-09-25T04:00:00Z"));
+        enriched.pipeInput(TestArticles.XI_ID, embargoed);
+        enriched.pipeInput(TestArticles.XI_ID, TestArticles.nextVersion(TestArticles.xiCyberspace(),
+                Instant.parse("2015-09-25T03:30:00Z"), a -> a.setPubStatus(PubStatus.canceled)));
+        enriched.pipeInput(TestArticles.XI_ID, null);
+        clock.set(Instant.parse("2015-09-25T05:00:00Z"));
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(20));
+        assertThat(published.readValuesToList()).noneMatch(p -> p != null && p.getPubStatus() == PubStatus.usable);
     }
 
     @Test

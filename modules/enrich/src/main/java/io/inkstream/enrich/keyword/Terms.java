@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Splits text into the terms keywords and similarity are computed on: lower-case words of two or
- * more letters that are not English stop words, and, for Chinese or Japanese runs (which have no
+ * more letters that are not English stop words, plurals folded to the singular, and, for Chinese or Japanese runs (which have no
  * spaces), overlapping two-character terms, the usual unit for CJK retrieval.
  */
 public final class Terms {
@@ -60,7 +60,7 @@ public final class Terms {
                 term = term.substring(0, term.length() - 2);
             }
             if (term.length() >= 2 && !STOP_WORDS.contains(term)) {
-                terms.add(term);
+                terms.add(singular(term));
             }
         }
         return terms;
@@ -79,6 +79,21 @@ public final class Terms {
             }
         }
         return words;
+    }
+
+    /**
+     * "floods" and "flood", "hackers" and "hacker" are one term; a full stemmer would also merge
+     * "flooded", but plural folding is safe enough to keep keywords readable.
+     */
+    static String singular(String term) {
+        if (term.length() > 4 && term.endsWith("ies")) {
+            return term.substring(0, term.length() - 3) + "y";
+        }
+        if (term.length() > 3 && term.endsWith("s") && !term.endsWith("ss") && !term.endsWith("us")
+                && !term.endsWith("is") && !term.endsWith("ies")) {
+            return term.substring(0, term.length() - 1);
+        }
+        return term;
     }
 
     private static void addCjkBigrams(String run, List<String> terms) {

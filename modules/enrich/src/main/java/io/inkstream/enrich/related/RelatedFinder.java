@@ -17,14 +17,15 @@ import java.util.Set;
  * published before it (or at the same time) within the window. One whose shingles resemble it at
  * least {@code duplicateResemblance} is the same story (from another agency, say): never listed as
  * related, and the earliest such one (or the original it copies) becomes duplicateOf. The rest are
- * scored {@code 0.75 * cosine of TF-IDF vectors + 0.25 * Jaccard of shared entities}; those scoring
- * at least {@code minScore} are listed, best first; near-equal scores (within 0.01) prefer the same
+ * scored {@code 0.75 * cosine of TF-IDF vectors + 0.25 * Jaccard of shared entities}; those that
+ * share at least two terms and score at least {@code minScore} are listed, best first; near-equal scores (within 0.01) prefer the same
  * section, then the more recent article.
  */
 public final class RelatedFinder {
 
     static final double TEXT_WEIGHT = 0.75;
     static final double ENTITY_WEIGHT = 0.25;
+    static final int MIN_SHARED_TERMS = 2;
 
     private final Duration window;
     private final int maxRelated;
@@ -55,9 +56,10 @@ public final class RelatedFinder {
                 }
                 continue;
             }
-            double score = TEXT_WEIGHT * cosine(self.vector(), candidate.vector())
-                    + ENTITY_WEIGHT * jaccard(self.entities(), candidate.entities());
-            if (score >= minScore) {
+            double text = cosine(self.vector(), candidate.vector());
+            double score = TEXT_WEIGHT * text + ENTITY_WEIGHT * jaccard(self.entities(), candidate.entities());
+            // one shared word ("China") is chance, not a related story
+            if (sharedTerms(self.vector(), candidate.vector()) >= MIN_SHARED_TERMS && score >= minScore) {
                 scored.add(new Scored(candidate, score));
             }
         }
@@ -101,6 +103,10 @@ public final class RelatedFinder {
             }
         }
         return Math.min(1.0, dot);
+    }
+
+    static long sharedTerms(Map<String, Double> a, Map<String, Double> b) {
+        return a.keySet().stream().filter(b::containsKey).count();
     }
 
     static double jaccard(List<String> a, List<String> b) {

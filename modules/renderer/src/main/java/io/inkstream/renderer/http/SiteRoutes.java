@@ -154,7 +154,7 @@ public final class SiteRoutes implements AutoCloseable {
         client.keepAlive();
         client.sendEvent("ranking", popularJsonText(scope));
         AutoCloseable subscription = rankings.subscribe(ranking -> {
-            if (scope.equals(ranking.getScope())) {
+            if (scope.equals(ArticleStore.sectionSlug(ranking.getScope()))) {
                 push.execute(() -> {
                     if (!client.terminated()) {
                         client.sendEvent("ranking", popularJsonText(scope));

@@ -17,8 +17,12 @@ public final class RankingStore {
     private final Map<String, Ranking> byScope = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Consumer<Ranking>> listeners = new CopyOnWriteArrayList<>();
 
-    /** Applies one record of popularity.top24h; a null value (tombstone) forgets the scope. */
-    public void apply(String scope, Ranking ranking) {
+    /**
+     * Applies one record of popularity.top24h; a null value (tombstone) forgets the scope. Scopes are kept
+     * as section slugs, so "travel news" and "travel-news" name the same list.
+     */
+    public void apply(String key, Ranking ranking) {
+        String scope = ArticleStore.sectionSlug(key);
         if (ranking == null) {
             byScope.remove(scope);
             return;
@@ -34,7 +38,7 @@ public final class RankingStore {
     }
 
     public Optional<Ranking> get(String scope) {
-        return Optional.ofNullable(byScope.get(scope));
+        return Optional.ofNullable(byScope.get(ArticleStore.sectionSlug(scope)));
     }
 
     /** Calls {@code listener} with each new ranking until the returned handle is closed. */

@@ -101,6 +101,17 @@ class ArticlePageTest {
     }
 
     @Test
+    void sectionRankingIsFoundWhateverSpellingPopularityUsesForTheScope() {
+        EnrichedArticle travel = TestArticles.simple("t1", "Travel News", "Travel story",
+                Instant.parse("2015-09-25T01:00:00Z"), 5);
+        articles.apply("urn:inkstream:article:t1", travel);
+        rankings.apply("travel news", ranking("travel news", entry(1, "urn:inkstream:article:t1", null, null)));
+        Document d = page(travel.getCanonicalPath());
+        assertThat(d.select("#popular-list-section").attr("data-scope")).isEqualTo("travel-news");
+        assertThat(d.select("#popular-list-section a").eachText()).containsExactly("Travel story");
+    }
+
+    @Test
     void popularLeavesOutKilledAndUnknownArticles() {
         articles.apply("urn:inkstream:article:k1", TestArticles.simple("k1", "Politics", "Killed story",
                 Instant.parse("2015-09-25T01:00:00Z"), 5));
