@@ -87,6 +87,7 @@ public final class SiteRoutes implements AutoCloseable {
 
     public void register(Javalin app) {
         app.get("/static/{file}", this::staticAsset);
+        app.get("/media/<path>", new MediaFiles()::serve);
 
         app.post("/v1/beacon", this::beacon);
         app.sse("/v1/popular/stream", this::popularStream);
