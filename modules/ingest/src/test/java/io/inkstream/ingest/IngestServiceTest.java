@@ -144,6 +144,25 @@ class IngestServiceTest {
     }
 
     @Test
+    void poisonPillOnWireReceivedIsRejectedWithItsBytesAndIngestGoesOn() throws Exception {
+        // own topics: the pill would break the other tests' readers of wire.received
+        ServiceContext context = cluster.context(Map.of());
+        try (AutoCloseable own = closing(new IngestService(context))) {
+            byte[] pill = new byte[] {0, 0, 0, 0, 99, 1, 2, 3}; // Confluent framing, but no such schema id
+            cluster.produceRaw(context.topics().wireReceived().name(), "poison-1", pill);
+
+            WireRejection rejection = cluster.awaitValue(context.topics().wireRejected(), "poison-1", v -> true, WAIT);
+            assertThat(rejection.getCode()).isEqualTo("undeserializable");
+            assertThat(rejection.getRawRecord()).isEqualTo(java.nio.ByteBuffer.wrap(pill));
+        }
+    }
+
+    private static AutoCloseable closing(IngestService service) {
+        service.start();
+        return service::close;
+    }
+
+    @Test
     void missingApiKeyIsAnswered401() throws Exception {
         HttpResponse<String> response = post(Fixtures.ecnsPage().getBytes(StandardCharsets.UTF_8), "text/plain", null);
 
