@@ -1,6 +1,8 @@
 package io.inkstream.ingest;
 
 import io.inkstream.events.Article;
+import io.inkstream.ingest.channel.FeedPollChannel;
+import io.inkstream.ingest.channel.FeedStateStore;
 import io.inkstream.ingest.channel.FolderChannel;
 import io.inkstream.ingest.channel.HttpChannel;
 import io.inkstream.ingest.channel.WireItemWriter;
@@ -17,9 +19,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The ingest service: wire items arrive over HTTP (and other channels), are kept raw on
@@ -41,6 +45,8 @@ public final class IngestService implements Service {
     private WireItemWriter writer;
     private HttpChannel http;
     private FolderChannel folder;
+    private FeedStateStore feedStates;
+    private FeedPollChannel feedPoller;
 
     public IngestService(ServiceContext context) {
         this(context, Clock.systemUTC());
@@ -74,6 +80,12 @@ public final class IngestService implements Service {
             folder = new FolderChannel(Path.of(dropFolder), wireItems, new WireItemParser(formats), writer, clock);
             folder.start(context.settings().get(IngestConfig.DROP_SCAN_INTERVAL).toMillis());
         }
+        List<URI> feeds = context.settings().get(IngestConfig.POLL_FEEDS);
+        if (feeds != null && !feeds.isEmpty()) {
+            feedStates = new FeedStateStore(context);
+            feedPoller = new FeedPollChannel(feeds, feedStates, wireItems, writer, clock);
+            feedPoller.start(context.settings().get(IngestConfig.POLL_INTERVAL));
+        }
         log.info("ingest started (formats {}, max item {} bytes{})", formats.names(), wireItems.maxItemBytes(),
                 apiKey == null ? "" : ", API key required");
     }
@@ -100,6 +112,11 @@ public final class IngestService implements Service {
         return writer;
     }
 
+    /** The feed poller (its {@code pollNow()} polls at once), or null when no feeds are configured. */
+    public FeedPollChannel feedPoller() {
+        return feedPoller;
+    }
+
     public WireItems wireItems() {
         return wireItems;
     }
@@ -122,6 +139,12 @@ public final class IngestService implements Service {
 
     @Override
     public synchronized void close() {
+        if (feedPoller != null) {
+            feedPoller.close();
+        }
+        if (feedStates != null) {
+            feedStates.close();
+        }
         if (folder != null) {
             folder.close();
         }
