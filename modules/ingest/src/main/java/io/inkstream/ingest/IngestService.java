@@ -121,6 +121,19 @@ public final class IngestService implements Service {
         return wireItems;
     }
 
+    /** Article versions found unchanged (duplicates, not republished) by this instance since it started. */
+    public long duplicates() {
+        StreamsRunner r = runner;
+        if (r == null) {
+            return 0;
+        }
+        return (long) r.streams().metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("stream-" + ArticleVersioning.METRIC_SCOPE + "-metrics")
+                        && e.getKey().name().equals(ArticleVersioning.DUPLICATES + "-total"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
+    }
+
     /** Best effort: true when this instance's store shows the draft's content as the article's latest version. */
     private boolean repeatsLatestVersion(Article draft) {
         StreamsRunner r = runner;
