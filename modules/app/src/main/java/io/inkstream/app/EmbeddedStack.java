@@ -14,7 +14,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.inkstream.renderer.RendererSettings;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +33,7 @@ import java.util.Map;
  * Everything in one JVM: a real KRaft broker, the schema registry, the topics, all four
  * services and the one HTTP server for the site and the APIs. What {@code inkstream up} runs.
  */
-final class EmbeddedStack implements AutoCloseable {
+public final class EmbeddedStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedStack.class);
 
@@ -38,7 +45,7 @@ final class EmbeddedStack implements AutoCloseable {
     private ServiceContext context;
 
     /** Starts the stack, printing one line per component to {@code out}. */
-    static EmbeddedStack start(Settings settings, List<String> serviceNames, PrintStream out) {
+    public static EmbeddedStack start(Settings settings, List<String> serviceNames, PrintStream out) {
         EmbeddedStack stack = new EmbeddedStack();
         try {
             stack.startAll(settings, serviceNames, new Progress(out));
@@ -62,7 +69,8 @@ final class EmbeddedStack implements AutoCloseable {
 
         Settings resolved = settings.with(Map.of(
                 CommonSettings.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
-                CommonSettings.REGISTRY_URL.key(), registry.url()));
+                CommonSettings.REGISTRY_URL.key(), registry.url(),
+                RendererSettings.VISITOR_SALT.key(), visitorSalt(settings, dataDir)));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         context = ServiceContext.from(resolved, meters);
         progress.step("topics", context.topics().all().size() + " topics", () ->
@@ -83,8 +91,33 @@ final class EmbeddedStack implements AutoCloseable {
         started.add(http);
     }
 
+    /**
+     * The salt for visitor hashes: the configured one, else one made on first start and kept in
+     * the data directory, so a restart still recognises returning visitors (dedup, unique counts).
+     */
+    private static String visitorSalt(Settings settings, Path dataDir) {
+        String configured = settings.get(RendererSettings.VISITOR_SALT);
+        if (configured != null) {
+            return configured;
+        }
+        Path file = dataDir.resolve("visitor-salt");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String salt = HexFormat.of().formatHex(random);
+            Files.createDirectories(dataDir);
+            Files.writeString(file, salt);
+            return salt;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the visitor salt in " + file, e);
+        }
+    }
+
     /** Waits until every service reports ready; false on timeout. */
-    boolean awaitReady(Duration timeout) {
+    public boolean awaitReady(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (services.stream().allMatch(Service::ready)) {
@@ -100,19 +133,19 @@ final class EmbeddedStack implements AutoCloseable {
         return false;
     }
 
-    int httpPort() {
+    public int httpPort() {
         return http.port();
     }
 
-    String registryUrl() {
+    public String registryUrl() {
         return registry.url();
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
 
-    ServiceContext context() {
+    public ServiceContext context() {
         return context;
     }
 

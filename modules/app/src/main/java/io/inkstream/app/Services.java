@@ -6,6 +6,7 @@ import io.inkstream.ingest.IngestConfig;
 import io.inkstream.ingest.IngestService;
 import io.inkstream.platform.Service;
 import io.inkstream.popularity.PopularityConfig;
+import io.inkstream.popularity.PopularityService;
 import io.inkstream.renderer.RendererService;
 import io.inkstream.renderer.RendererSettings;
 import io.inkstream.platform.ServiceContext;
@@ -19,7 +20,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 /** The pipeline's services by name, in start order (upstream first). */
-final class Services {
+public final class Services {
 
     static final Map<String, Function<ServiceContext, Service>> ALL = new LinkedHashMap<>();
     /** Every service's declared settings, for `inkstream config` and the README table. */
@@ -28,6 +29,8 @@ final class Services {
     static {
         ALL.put(IngestService.NAME, IngestService::new);
         ALL.put(EnrichService.NAME, EnrichService::new);
+        ALL.put("popularity", PopularityService::new);
+        // Last: the renderer's site pages are a catch-all route.
         ALL.put("renderer", RendererService::new);
         SETTINGS.addAll(IngestConfig.ALL);
         SETTINGS.addAll(EnrichConfig.ALL);
@@ -38,7 +41,7 @@ final class Services {
     private Services() {
     }
 
-    static List<String> names() {
+    public static List<String> names() {
         return List.copyOf(ALL.keySet());
     }
 
