@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Creates the catalogue's topics that are missing, with the catalogue's partitions and configs
@@ -48,18 +47,27 @@ public final class TopicProvisioner {
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty()).configs(t.configs()))
                     .toList();
+            Set<String> present = new java.util.HashSet<>(existing);
+            List<String> created = new ArrayList<>();
             if (!missing.isEmpty()) {
-                try {
-                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
+                for (var result : admin.createTopics(missing).values().entrySet()) {
+                    try {
+                        result.getValue().get(30, TimeUnit.SECONDS);
+                        created.add(result.getKey());
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                        // Created meanwhile by someone else (or not yet in the metadata we listed): check it.
+                        present.add(result.getKey());
                     }
                 }
-                log.info("created topics {}", missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+                if (!created.isEmpty()) {
+                    log.info("created topics {}", String.join(", ", created));
+                }
             }
-            List<TopicSpec<?>> present = topics.stream().filter(t -> existing.contains(t.name())).toList();
-            return drift(admin, present);
+            List<TopicSpec<?>> toCheck = topics.stream().filter(t -> present.contains(t.name())).toList();
+            return drift(admin, toCheck);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
