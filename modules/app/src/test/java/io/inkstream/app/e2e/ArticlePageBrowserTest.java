@@ -92,11 +92,14 @@ class ArticlePageBrowserTest {
 
     @AfterAll
     void stop() {
-        try (AutoCloseable browser = chromium; AutoCloseable pipeline = stack) {
-            // closed in reverse order: the browser, then the pipeline
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        try {
+            if (chromium != null) {
+                chromium.close();
+            }
         } finally {
+            if (stack != null) {
+                stack.close();
+            }
             deleteRecursively(dataDir);
         }
     }
