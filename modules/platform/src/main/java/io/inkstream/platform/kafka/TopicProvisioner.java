@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,13 +77,31 @@ public final class TopicProvisioner {
         }
     }
 
+    /**
+     * Describes the topics, waiting briefly for one that was just created (by us or another
+     * instance) to reach the broker's metadata.
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, List<TopicSpec<?>> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return admin.describeTopics(topics.stream().map(TopicSpec::name).toList())
+                        .allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private static List<String> drift(Admin admin, List<TopicSpec<?>> topics) throws Exception {
         List<String> warnings = new ArrayList<>();
         if (topics.isEmpty()) {
             return warnings;
         }
-        Map<String, TopicDescription> descriptions = admin.describeTopics(
-                topics.stream().map(TopicSpec::name).toList()).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> descriptions = describe(admin, topics);
         Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList()).all().get(30, TimeUnit.SECONDS);
         for (TopicSpec<?> topic : topics) {
