@@ -14,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -205,7 +204,6 @@ class ArticlePageBrowserTest {
      * page; on HTTP/1.1 six connections per host are all there is, so the fourth page never loads.
      */
     @Test
-    @Disabled("site.js must close its EventSources on pagehide (and reopen on pageshow when persisted): see the e2e report")
     void readerCanGoFromArticleToArticle() {
         driver().manage().timeouts().pageLoadTimeout(Duration.ofSeconds(10));
         try {
