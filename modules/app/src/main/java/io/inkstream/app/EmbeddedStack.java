@@ -59,6 +59,10 @@ public final class EmbeddedStack implements AutoCloseable {
     private void startAll(Settings settings, List<String> serviceNames, Progress progress) {
         settings.validate(CommonSettings.ALL);
         Path dataDir = Path.of(settings.require(CommonSettings.DATA_DIR));
+        // A busy site port should stop us before the broker and services have started.
+        if (settings.get(CommonSettings.HTTP_PORT) != 0) {
+            HttpServer.requireFree(settings.get(CommonSettings.HTTP_HOST), settings.get(CommonSettings.HTTP_PORT));
+        }
         kafka = progress.step("kafka", "localhost:" + settings.get(CommonSettings.KAFKA_PORT),
                 () -> EmbeddedKafka.start(dataDir.resolve("kafka"), settings.get(CommonSettings.KAFKA_PORT)));
         started.add(kafka);
