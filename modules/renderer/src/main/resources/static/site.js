@@ -72,6 +72,10 @@
     list.replaceChildren(fresh);
   }
 
+  // Open live streams; closed when the page is left, or back/forward-cached pages would keep
+  // them open and exhaust the browser's six HTTP/1.1 connections per host.
+  var liveSources = [];
+
   function followPopular() {
     if (!window.EventSource) { return; }
     document.querySelectorAll('ol.popular-list[data-scope]').forEach(function (list) {
@@ -80,8 +84,19 @@
       source.addEventListener('ranking', function (ev) {
         try { renderList(list, JSON.parse(ev.data)); } catch (e) { /* keep the list we have */ }
       });
+      liveSources.push(source);
     });
   }
+
+  function stopFollowingPopular() {
+    liveSources.forEach(function (source) { source.close(); });
+    liveSources = [];
+  }
+
+  window.addEventListener('pagehide', stopFollowingPopular);
+  window.addEventListener('pageshow', function (ev) {
+    if (ev.persisted) { followPopular(); }
+  });
 
   function setUpPrintButton() {
     var button = document.querySelector('button[data-print]');

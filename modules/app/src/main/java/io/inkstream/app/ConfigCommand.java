@@ -21,6 +21,7 @@ final class ConfigCommand implements Runnable {
     static List<Setting<?>> allSettings() {
         List<Setting<?>> all = new ArrayList<>(CommonSettings.ALL);
         all.addAll(Services.SETTINGS);
+        all.addAll(io.inkstream.app.demo.DemoSettings.ALL);
         return all;
     }
 

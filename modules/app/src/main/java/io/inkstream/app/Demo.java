@@ -1,5 +1,9 @@
 package io.inkstream.app;
 
+import io.inkstream.app.demo.DemoRun;
+import io.inkstream.app.demo.DemoSettings;
+import io.inkstream.platform.config.Settings;
+
 import java.io.PrintStream;
 
 /** {@code up --demo}: feeds the demo wire items and simulated readers into a running stack. */
@@ -8,7 +12,11 @@ final class Demo {
     private Demo() {
     }
 
-    static void start(EmbeddedStack stack, PrintStream out) {
-        out.println("  demo      (not available yet in this build)");
+    /** Sends the demo feed, then leaves readers and live news running on daemon threads until the JVM stops. */
+    static DemoRun start(EmbeddedStack stack, PrintStream out) {
+        Settings settings = stack.context().settings();
+        settings.validate(DemoSettings.ALL);
+        return DemoRun.start("http://localhost:" + stack.httpPort(), settings.get(DemoSettings.VIEWS_PER_SECOND),
+                settings.get(DemoSettings.NEWS_INTERVAL), out);
     }
 }

@@ -14,7 +14,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.inkstream.renderer.RendererSettings;
+
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +59,10 @@ public final class EmbeddedStack implements AutoCloseable {
     private void startAll(Settings settings, List<String> serviceNames, Progress progress) {
         settings.validate(CommonSettings.ALL);
         Path dataDir = Path.of(settings.require(CommonSettings.DATA_DIR));
+        // A busy site port should stop us before the broker and services have started.
+        if (settings.get(CommonSettings.HTTP_PORT) != 0) {
+            HttpServer.requireFree(settings.get(CommonSettings.HTTP_HOST), settings.get(CommonSettings.HTTP_PORT));
+        }
         kafka = progress.step("kafka", "localhost:" + settings.get(CommonSettings.KAFKA_PORT),
                 () -> EmbeddedKafka.start(dataDir.resolve("kafka"), settings.get(CommonSettings.KAFKA_PORT)));
         started.add(kafka);
@@ -62,7 +73,8 @@ public final class EmbeddedStack implements AutoCloseable {
 
         Settings resolved = settings.with(Map.of(
                 CommonSettings.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
-                CommonSettings.REGISTRY_URL.key(), registry.url()));
+                CommonSettings.REGISTRY_URL.key(), registry.url(),
+                RendererSettings.VISITOR_SALT.key(), visitorSalt(settings, dataDir)));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         context = ServiceContext.from(resolved, meters);
         progress.step("topics", context.topics().all().size() + " topics", () ->
@@ -81,6 +93,31 @@ public final class EmbeddedStack implements AutoCloseable {
                 HttpServer.start(resolved.get(CommonSettings.HTTP_HOST), resolved.get(CommonSettings.HTTP_PORT),
                         services, meters));
         started.add(http);
+    }
+
+    /**
+     * The salt for visitor hashes: the configured one, else one made on first start and kept in
+     * the data directory, so a restart still recognises returning visitors (dedup, unique counts).
+     */
+    private static String visitorSalt(Settings settings, Path dataDir) {
+        String configured = settings.get(RendererSettings.VISITOR_SALT);
+        if (configured != null) {
+            return configured;
+        }
+        Path file = dataDir.resolve("visitor-salt");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            String salt = HexFormat.of().formatHex(random);
+            Files.createDirectories(dataDir);
+            Files.writeString(file, salt);
+            return salt;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot keep the visitor salt in " + file, e);
+        }
     }
 
     /** Waits until every service reports ready; false on timeout. */

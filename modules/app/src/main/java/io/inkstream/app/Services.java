@@ -6,6 +6,7 @@ import io.inkstream.ingest.IngestConfig;
 import io.inkstream.ingest.IngestService;
 import io.inkstream.platform.Service;
 import io.inkstream.popularity.PopularityConfig;
+import io.inkstream.popularity.PopularityService;
 import io.inkstream.renderer.RendererService;
 import io.inkstream.renderer.RendererSettings;
 import io.inkstream.platform.ServiceContext;
@@ -28,6 +29,8 @@ public final class Services {
     static {
         ALL.put(IngestService.NAME, IngestService::new);
         ALL.put(EnrichService.NAME, EnrichService::new);
+        ALL.put("popularity", PopularityService::new);
+        // Last: the renderer's site pages are a catch-all route.
         ALL.put("renderer", RendererService::new);
         SETTINGS.addAll(IngestConfig.ALL);
         SETTINGS.addAll(EnrichConfig.ALL);

@@ -2,6 +2,9 @@ package io.inkstream.ingest;
 
 import io.inkstream.platform.config.Setting;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The ingest service's settings, declared once. */
@@ -22,5 +25,32 @@ public final class IngestConfig {
     public static final Setting<java.time.Duration> DROP_SCAN_INTERVAL = Setting.duration("ingest.drop.scan.interval", "2s",
             "How often the drop folder's inbox is scanned.");
 
-    public static final List<Setting<?>> ALL = List.of(MAX_ITEM_BYTES, API_KEY, SITE_ZONE, DROP_FOLDER, DROP_SCAN_INTERVAL);
+    public static final Setting<List<URI>> POLL_FEEDS = new Setting<>("ingest.poll.feeds", "list of URLs", null,
+            "Comma-separated http(s) URLs of RSS 2.0 or Atom feeds to poll; each new or changed entry becomes an item.",
+            IngestConfig::feedUrls);
+    public static final Setting<java.time.Duration> POLL_INTERVAL = Setting.duration("ingest.poll.interval", "5m",
+            "How often each feed in ingest.poll.feeds is fetched (a conditional GET: an unchanged feed costs a 304).");
+
+    public static final List<Setting<?>> ALL = List.of(MAX_ITEM_BYTES, API_KEY, SITE_ZONE, DROP_FOLDER, DROP_SCAN_INTERVAL,
+            POLL_FEEDS, POLL_INTERVAL);
+
+    private static List<URI> feedUrls(String text) {
+        List<URI> urls = new ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            URI url;
+            try {
+                url = new URI(part.trim());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException("'" + part.trim() + "' is not a URL");
+            }
+            if (!"http".equalsIgnoreCase(url.getScheme()) && !"https".equalsIgnoreCase(url.getScheme()) || url.getHost() == null) {
+                throw new IllegalArgumentException("'" + part.trim() + "' is not an http(s) URL");
+            }
+            urls.add(url);
+        }
+        return List.copyOf(urls);
+    }
 }

@@ -1,6 +1,8 @@
 package io.inkstream.ingest;
 
 import io.inkstream.events.Article;
+import io.inkstream.ingest.channel.FeedPollChannel;
+import io.inkstream.ingest.channel.FeedStateStore;
 import io.inkstream.ingest.channel.FolderChannel;
 import io.inkstream.ingest.channel.HttpChannel;
 import io.inkstream.ingest.channel.WireItemWriter;
@@ -17,9 +19,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * The ingest service: wire items arrive over HTTP (and other channels), are kept raw on
@@ -41,6 +45,8 @@ public final class IngestService implements Service {
     private WireItemWriter writer;
     private HttpChannel http;
     private FolderChannel folder;
+    private FeedStateStore feedStates;
+    private FeedPollChannel feedPoller;
 
     public IngestService(ServiceContext context) {
         this(context, Clock.systemUTC());
@@ -74,6 +80,12 @@ public final class IngestService implements Service {
             folder = new FolderChannel(Path.of(dropFolder), wireItems, new WireItemParser(formats), writer, clock);
             folder.start(context.settings().get(IngestConfig.DROP_SCAN_INTERVAL).toMillis());
         }
+        List<URI> feeds = context.settings().get(IngestConfig.POLL_FEEDS);
+        if (feeds != null && !feeds.isEmpty()) {
+            feedStates = new FeedStateStore(context);
+            feedPoller = new FeedPollChannel(feeds, feedStates, wireItems, writer, clock);
+            feedPoller.start(context.settings().get(IngestConfig.POLL_INTERVAL));
+        }
         log.info("ingest started (formats {}, max item {} bytes{})", formats.names(), wireItems.maxItemBytes(),
                 apiKey == null ? "" : ", API key required");
     }
@@ -100,8 +112,26 @@ public final class IngestService implements Service {
         return writer;
     }
 
+    /** The feed poller (its {@code pollNow()} polls at once), or null when no feeds are configured. */
+    public FeedPollChannel feedPoller() {
+        return feedPoller;
+    }
+
     public WireItems wireItems() {
         return wireItems;
+    }
+
+    /** Article versions found unchanged (duplicates, not republished) by this instance since it started. */
+    public long duplicates() {
+        StreamsRunner r = runner;
+        if (r == null) {
+            return 0;
+        }
+        return (long) r.streams().metrics().entrySet().stream()
+                .filter(e -> e.getKey().group().equals("stream-" + ArticleVersioning.METRIC_SCOPE + "-metrics")
+                        && e.getKey().name().equals(ArticleVersioning.DUPLICATES + "-total"))
+                .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .sum();
     }
 
     /** Best effort: true when this instance's store shows the draft's content as the article's latest version. */
@@ -122,6 +152,12 @@ public final class IngestService implements Service {
 
     @Override
     public synchronized void close() {
+        if (feedPoller != null) {
+            feedPoller.close();
+        }
+        if (feedStates != null) {
+            feedStates.close();
+        }
         if (folder != null) {
             folder.close();
         }

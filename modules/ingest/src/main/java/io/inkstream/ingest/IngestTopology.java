@@ -1,12 +1,15 @@
 package io.inkstream.ingest;
 
 import io.inkstream.events.Article;
+import io.inkstream.events.RejectionStage;
 import io.inkstream.events.Topics;
 import io.inkstream.events.WireItem;
 import io.inkstream.events.WireRejection;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.ingest.format.WireFormats;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -18,13 +21,16 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
+import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The ingest topology: every raw item on wire.received is parsed; items that cannot be
- * read go to wire.rejected with the reason and the raw item; the articles they hold are
+ * read go to wire.rejected with the reason and the raw item (or, for a record that is not a
+ * WireItem at all, its raw bytes); the articles they hold are
  * re-keyed by article id and versioned (duplicates dropped, changes and kills as new
  * versions) onto articles.ingested.
  */
@@ -41,9 +47,15 @@ public final class IngestTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(ArticleVersioning.STORE), keys, VersionState.serde()));
 
+        Deserializer<WireItem> wireItems = serdes.valueSerde(topics.wireReceived()).deserializer();
+        String receivedTopic = topics.wireReceived().name();
+
         Map<String, KStream<String, ParseOutcome>> outcomes = builder
-                .stream(topics.wireReceived().name(), Consumed.with(keys, serdes.valueSerde(topics.wireReceived())).withName("wire-received"))
-                .mapValues((WireItem item) -> parser.parse(item, clock.instant()), Named.as("parse"))
+                // raw bytes: a value that does not deserialize is rejected with its bytes, not a poison pill
+                .stream(receivedTopic, Consumed.with(keys, Serdes.ByteArray()).withName("wire-received"))
+                .filter((itemId, bytes) -> bytes != null, Named.as("skip-empty"))
+                .mapValues((itemId, bytes) -> parse(itemId, bytes, receivedTopic, wireItems, parser, clock.instant()),
+                        Named.as("parse"))
                 .split(Named.as("parse-"))
                 .branch((itemId, outcome) -> outcome.isRejected(), Branched.as("rejected"))
                 .defaultBranch(Branched.as("parsed"));
@@ -61,6 +73,24 @@ public final class IngestTopology {
                 .to(topics.articlesIngested().name(), Produced.with(keys, articles).withName("articles-ingested"));
 
         return builder.build();
+    }
+
+    private static ParseOutcome parse(String itemId, byte[] bytes, String topic, Deserializer<WireItem> wireItems,
+                                      WireItemParser parser, Instant now) {
+        WireItem item;
+        try {
+            item = wireItems.deserialize(topic, bytes);
+        } catch (RuntimeException e) {
+            return ParseOutcome.rejected(WireRejection.newBuilder()
+                    .setItemId(itemId == null ? "" : itemId)
+                    .setStage(RejectionStage.PARSE)
+                    .setCode("undeserializable")
+                    .setReason("The record on " + topic + " is not a readable WireItem: " + e.getMessage())
+                    .setRejectedAt(now)
+                    .setRawRecord(ByteBuffer.wrap(bytes))
+                    .build());
+        }
+        return parser.parse(item, now);
     }
 
     private static List<KeyValue<String, Article>> byArticleId(List<Article> drafts) {

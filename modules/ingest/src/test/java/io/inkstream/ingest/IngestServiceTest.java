@@ -144,6 +144,129 @@ class IngestServiceTest {
     }
 
     @Test
+    void poisonPillOnWireReceivedIsRejectedWithItsBytesAndIngestGoesOn() throws Exception {
+        // own topics: the pill would break the other tests' readers of wire.received
+        ServiceContext context = cluster.context(Map.of());
+        try (AutoCloseable own = closing(new IngestService(context))) {
+            byte[] pill = new byte[] {0, 0, 0, 0, 99, 1, 2, 3}; // Confluent framing, but no such schema id
+            cluster.produceRaw(context.topics().wireReceived().name(), "poison-1", pill);
+
+            WireRejection rejection = cluster.awaitValue(context.topics().wireRejected(), "poison-1", v -> true, WAIT);
+            assertThat(rejection.getCode()).isEqualTo("undeserializable");
+            assertThat(rejection.getRawRecord()).isEqualTo(java.nio.ByteBuffer.wrap(pill));
+        }
+    }
+
+    private static AutoCloseable closing(IngestService service) {
+        service.start();
+        return service::close;
+    }
+
+    @Test
+    void zipUploadMakesEachFileAnItemAndAnswersFileByFile() throws Exception {
+        byte[] zip = zip(Map.of(
+                "wire/", new byte[0],
+                "wire/ninjs2-text.json", IngestTopologyTest.resource("/ninjs/ninjs2-text.json"),
+                "wire/malformed.json", IngestTopologyTest.resource("/ninjs/malformed.json"),
+                "wire/.DS_Store", new byte[] {1, 2, 3}));
+        HttpResponse<String> response = post(zip, "application/zip", KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.path("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.path("rejected").asInt()).isEqualTo(1);
+        JsonNode files = answer.path("files");
+        assertThat(files).hasSize(2);
+        JsonNode good = byName(files, "wire/ninjs2-text.json");
+        JsonNode bad = byName(files, "wire/malformed.json");
+        assertThat(bad.path("error").asText()).isEqualTo("unparseable");
+        assertThat(bad.path("itemId").asText()).isNotBlank();
+
+        Article a = cluster.awaitValue(topics.articlesIngested(), good.path("articleId").asText(), v -> true, WAIT);
+        assertThat(a.getProvenance().getRawItemId()).isEqualTo(good.path("itemId").asText());
+        WireItem item = cluster.awaitValue(topics.wireReceived(), good.path("itemId").asText(), v -> true, WAIT);
+        assertThat(item.getFilename()).isEqualTo("wire/ninjs2-text.json");
+        cluster.awaitValue(topics.wireRejected(), bad.path("itemId").asText(), r -> r.getCode().equals("unparseable"), WAIT);
+    }
+
+    @Test
+    void tarUploadMakesEachFileAnItem() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+            for (var file : Map.of("a-rather-long-directory-name-for-the-old-tar-limit/of-one-hundred-characters/xi.txt",
+                    IngestTopologyTest.resource("/page-text/several-photos-subheadline.txt"),
+                    "atom.xml", IngestTopologyTest.resource("/feeds/atom.xml")).entrySet()) {
+                var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(file.getKey());
+                entry.setSize(file.getValue().length);
+                tar.putArchiveEntry(entry);
+                tar.write(file.getValue());
+                tar.closeArchiveEntry();
+            }
+        }
+        HttpResponse<String> response = post(bytes.toByteArray(), "application/x-tar", KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode files = JSON.readTree(response.body()).path("files");
+        assertThat(byName(files, "atom.xml").path("articleIds")).hasSize(2);
+        JsonNode page = byName(files, "a-rather-long-directory-name-for-the-old-tar-limit/of-one-hundred-characters/xi.txt");
+        assertThat(page.path("format").asText()).isEqualTo("page-text");
+        assertThat(page.path("articleId").asText()).startsWith("urn:inkstream:article:");
+    }
+
+    @Test
+    void zipBombIsRefused413ByTheBytesItInflatesTo() throws Exception {
+        byte[] bomb = zip(Map.of("zeros.txt", new byte[1_000_000])); // about 1 KB deflated, far over the 16 KB limit unpacked
+        assertThat(bomb.length).isLessThan(16384);
+
+        HttpResponse<String> response = post(bomb, "application/zip", KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).isEqualTo("too-large");
+    }
+
+    @Test
+    void archiveWithMoreThanAThousandEntriesIsRefused413() throws Exception {
+        Map<String, byte[]> many = new java.util.TreeMap<>();
+        for (int i = 0; i <= 1000; i++) {
+            many.put("f" + i + ".txt", new byte[] {'x'});
+        }
+        HttpResponse<String> response = post(zip(many), "application/zip", KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).isEqualTo("too-many-entries");
+    }
+
+    @Test
+    void corruptArchiveIsAnswered422() throws Exception {
+        HttpResponse<String> response = post("PK\u0003\u0004 this is no zip".getBytes(StandardCharsets.UTF_8), "application/zip", KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+        assertThat(JSON.readTree(response.body()).path("error").asText()).isEqualTo("unreadable-archive");
+    }
+
+    private static JsonNode byName(JsonNode files, String name) {
+        for (JsonNode f : files) {
+            if (f.path("filename").asText().equals(name)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no file " + name + " in " + files);
+    }
+
+    private static byte[] zip(Map<String, byte[]> files) throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (var file : new java.util.TreeMap<>(files).entrySet()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
     void missingApiKeyIsAnswered401() throws Exception {
         HttpResponse<String> response = post(Fixtures.ecnsPage().getBytes(StandardCharsets.UTF_8), "text/plain", null);
 

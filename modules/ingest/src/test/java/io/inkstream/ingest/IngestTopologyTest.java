@@ -179,6 +179,23 @@ class IngestTopologyTest {
         assertThat(r.getItem().getSize()).isGreaterThan(100);
     }
 
+    @Test
+    void poisonPillGoesToWireRejectedWithItsBytesAndTheStreamGoesOn() {
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(topics.wireReceived().name(),
+                serdes.keySerde().serializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
+        byte[] pill = "not avro at all".getBytes(StandardCharsets.UTF_8);
+        raw.pipeInput("pill-1", pill, T0);
+        WireItem next = send(resource("/fixtures/ecns-page-xi-cyberspace.txt"), null, T0);
+
+        org.apache.kafka.streams.test.TestRecord<String, WireRejection> r = rejected.readRecord();
+        assertThat(r.key()).isEqualTo("pill-1");
+        assertThat(r.value().getCode()).isEqualTo("undeserializable");
+        assertThat(r.value().getStage()).isEqualTo(RejectionStage.PARSE);
+        assertThat(r.value().getItem()).isNull();
+        assertThat(r.value().getRawRecord()).isEqualTo(java.nio.ByteBuffer.wrap(pill));
+        assertThat(ingested.readValue().getProvenance().getRawItemId()).isEqualTo(next.getItemId());
+    }
+
     private double duplicatesTotal() {
         return driver.metrics().entrySet().stream()
                 .filter(e -> e.getKey().name().equals("duplicates-total") && e.getKey().group().equals("stream-ingest-metrics"))

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,11 +26,14 @@ import java.util.function.Predicate;
  * HTTP push: {@code POST /v1/items} stores the item on wire.received and answers 202 with
  * the item and article ids once the broker acknowledged it; an item that cannot be read is
  * still stored but answered 4xx with the reason (415 unknown format, 413 too large, 422
- * unreadable or incomplete), from the same parser the stream uses.
+ * unreadable or incomplete), from the same parser the stream uses. A zip or tar body is a
+ * batch: each file in it is an item, answered file by file.
  */
 public final class HttpChannel {
 
     public static final String FEED = "http";
+    /** Most files one zip or tar upload may hold. */
+    static final int MAX_BATCH_ENTRIES = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(HttpChannel.class);
 
@@ -64,16 +68,21 @@ public final class HttpChannel {
             error(ctx, 401, "unauthorized", "A valid X-Api-Key header is required.", null);
             return;
         }
+        Archive.Kind archive = Archive.Kind.of(ctx.contentType());
         ReceivedBytes body;
         try {
             // read the stream ourselves: an oversized item is kept truncated, not refused unread
-            body = ReceivedBytes.read(ctx.req().getInputStream(), wireItems.maxItemBytes());
+            body = ReceivedBytes.read(ctx.req().getInputStream(), archive == null ? wireItems.maxItemBytes() : maxArchiveBytes());
         } catch (IOException e) {
             error(ctx, 400, "unreadable", "The request body could not be read: " + e.getMessage(), null);
             return;
         }
         if (body.size() == 0) {
             error(ctx, 400, "empty", "The request body is empty; send the wire item as the body.", null);
+            return;
+        }
+        if (archive != null) {
+            handleBatch(ctx, archive, body);
             return;
         }
         WireItem item = wireItems.receive(body, FEED, Channel.HTTP, ctx.queryParam("format"), ctx.contentType(),
@@ -87,15 +96,74 @@ public final class HttpChannel {
         }
         ParseOutcome outcome = parser.parse(item, clock.instant());
         if (outcome.isRejected()) {
-            String code = outcome.rejection().getCode();
-            int status = switch (code) {
-                case "too-large" -> 413;
-                case "unknown-format" -> 415;
-                default -> 422;
-            };
-            error(ctx, status, code, outcome.rejection().getReason(), item.getItemId());
+            error(ctx, status(outcome.rejection().getCode()), outcome.rejection().getCode(), outcome.rejection().getReason(),
+                    item.getItemId());
             return;
         }
+        ctx.status(202).json(accepted(item, outcome));
+    }
+
+    /**
+     * A zip or tar upload: each file is an item of its own, answered 202 with one line per file
+     * (its item and article ids, or its error). An archive over the bounds or unreadable is
+     * refused whole before any file is stored.
+     */
+    private void handleBatch(Context ctx, Archive.Kind kind, ReceivedBytes body) {
+        if (body.truncated()) {
+            error(ctx, 413, "too-large", "The archive is " + body.size() + " bytes, over the limit of "
+                    + maxArchiveBytes() + " bytes.", null);
+            return;
+        }
+        List<Archive.File> files;
+        try {
+            files = Archive.read(kind, body.kept(), MAX_BATCH_ENTRIES, wireItems.maxItemBytes());
+        } catch (Archive.ArchiveException e) {
+            error(ctx, e.status, e.code, e.getMessage(), null);
+            return;
+        }
+        List<Map<String, Object>> answers = new ArrayList<>();
+        int rejected = 0;
+        for (Archive.File file : files) {
+            WireItem item = wireItems.receive(file.bytes(), FEED, Channel.HTTP, ctx.queryParam("format"), null,
+                    file.name(), null, clock.instant());
+            try {
+                writer.write(item);
+            } catch (WireItemWriter.WriteFailedException e) {
+                log.warn("batch stopped at {}: {}", file.name(), e.getMessage());
+                Map<String, Object> answer = new LinkedHashMap<>();
+                answer.put("error", "unavailable");
+                answer.put("message", "Stopped at " + file.name() + ", which could not be stored (" + e.getMessage()
+                        + "); the files listed were stored, retry the rest later.");
+                answer.put("files", answers);
+                ctx.status(503).json(answer);
+                return;
+            }
+            ParseOutcome outcome = parser.parse(item, clock.instant());
+            Map<String, Object> answer = new LinkedHashMap<>();
+            answer.put("filename", file.name());
+            if (outcome.isRejected()) {
+                rejected++;
+                answer.put("itemId", item.getItemId());
+                answer.put("error", outcome.rejection().getCode());
+                answer.put("message", outcome.rejection().getReason());
+            } else {
+                answer.putAll(accepted(item, outcome));
+            }
+            answers.add(answer);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("files", answers);
+        answer.put("accepted", files.size() - rejected);
+        answer.put("rejected", rejected);
+        ctx.status(202).json(answer);
+    }
+
+    /** The files' limit plus room for each entry's header and padding (a tar pads every file to 512 bytes). */
+    private long maxArchiveBytes() {
+        return wireItems.maxItemBytes() + MAX_BATCH_ENTRIES * 2048L;
+    }
+
+    private Map<String, Object> accepted(WireItem item, ParseOutcome outcome) {
         List<String> articleIds = outcome.drafts().stream().map(Article::getId).distinct().toList();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("itemId", item.getItemId());
@@ -105,7 +173,15 @@ public final class HttpChannel {
         }
         answer.put("format", outcome.drafts().get(0).getProvenance().getFormat());
         answer.put("duplicate", outcome.drafts().stream().allMatch(isDuplicate));
-        ctx.status(202).json(answer);
+        return answer;
+    }
+
+    private static int status(String rejectionCode) {
+        return switch (rejectionCode) {
+            case "too-large" -> 413;
+            case "unknown-format" -> 415;
+            default -> 422;
+        };
     }
 
     private boolean keyMatches(String given) {

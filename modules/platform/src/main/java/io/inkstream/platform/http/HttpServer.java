@@ -81,7 +81,8 @@ public final class HttpServer implements AutoCloseable {
         return body;
     }
 
-    private static void requireFree(String host, int port) {
+    /** Fails with a clear message when host:port is taken (checked before anything else starts). */
+    public static void requireFree(String host, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));

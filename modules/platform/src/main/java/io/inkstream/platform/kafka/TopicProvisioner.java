@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * Creates the catalogue's topics that are missing, with the catalogue's partitions and configs
@@ -48,18 +48,27 @@ public final class TopicProvisioner {
                     .filter(t -> !existing.contains(t.name()))
                     .map(t -> new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty()).configs(t.configs()))
                     .toList();
+            Set<String> present = new java.util.HashSet<>(existing);
+            List<String> created = new ArrayList<>();
             if (!missing.isEmpty()) {
-                try {
-                    admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
+                for (var result : admin.createTopics(missing).values().entrySet()) {
+                    try {
+                        result.getValue().get(30, TimeUnit.SECONDS);
+                        created.add(result.getKey());
+                    } catch (ExecutionException e) {
+                        if (!(e.getCause() instanceof TopicExistsException)) {
+                            throw e;
+                        }
+                        // Created meanwhile by someone else (or not yet in the metadata we listed): check it.
+                        present.add(result.getKey());
                     }
                 }
-                log.info("created topics {}", missing.stream().map(NewTopic::name).collect(Collectors.joining(", ")));
+                if (!created.isEmpty()) {
+                    log.info("created topics {}", String.join(", ", created));
+                }
             }
-            List<TopicSpec<?>> present = topics.stream().filter(t -> existing.contains(t.name())).toList();
-            return drift(admin, present);
+            List<TopicSpec<?>> toCheck = topics.stream().filter(t -> present.contains(t.name())).toList();
+            return drift(admin, toCheck);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -68,13 +77,31 @@ public final class TopicProvisioner {
         }
     }
 
+    /**
+     * Describes the topics, waiting briefly for one that was just created (by us or another
+     * instance) to reach the broker's metadata.
+     */
+    private static Map<String, TopicDescription> describe(Admin admin, List<TopicSpec<?>> topics) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            try {
+                return admin.describeTopics(topics.stream().map(TopicSpec::name).toList())
+                        .allTopicNames().get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
     private static List<String> drift(Admin admin, List<TopicSpec<?>> topics) throws Exception {
         List<String> warnings = new ArrayList<>();
         if (topics.isEmpty()) {
             return warnings;
         }
-        Map<String, TopicDescription> descriptions = admin.describeTopics(
-                topics.stream().map(TopicSpec::name).toList()).allTopicNames().get(30, TimeUnit.SECONDS);
+        Map<String, TopicDescription> descriptions = describe(admin, topics);
         Map<ConfigResource, Config> configs = admin.describeConfigs(topics.stream()
                 .map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t.name())).toList()).all().get(30, TimeUnit.SECONDS);
         for (TopicSpec<?> topic : topics) {

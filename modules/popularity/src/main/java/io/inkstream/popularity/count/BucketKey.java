@@ -23,11 +23,6 @@ final class BucketKey {
         return "0".repeat(WIDTH - digits.length()) + digits;
     }
 
-    /** The lowest possible key. */
-    static String lowest() {
-        return "";
-    }
-
     static long bucket(String key) {
         return Long.parseLong(key, 0, WIDTH, 10);
     }

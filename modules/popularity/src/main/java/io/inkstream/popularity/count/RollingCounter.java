@@ -16,6 +16,8 @@ public final class RollingCounter {
 
     private final KeyValueStore<String, Long> buckets;
     private final KeyValueStore<String, Long> totals;
+    /** Every bucket before this minute is already gone; scans start here, not at the first key ever written. */
+    private long expiredBeforeMinute = 0;
 
     /**
      * @param buckets "minute, article id" to views in that minute (see {@link BucketKey})
@@ -49,7 +51,11 @@ public final class RollingCounter {
     public void expireBefore(long windowStartMs, Consumer<String> changed) {
         long firstLiveMinute = Math.floorDiv(windowStartMs, Window.MINUTE_MS);
         List<KeyValue<String, Long>> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Long> it = buckets.range(BucketKey.lowest(), BucketKey.prefix(firstLiveMinute))) {
+        if (firstLiveMinute <= expiredBeforeMinute) {
+            return;
+        }
+        // Starting at the last bound skips RocksDB's tombstones of everything expired before.
+        try (KeyValueIterator<String, Long> it = buckets.range(BucketKey.prefix(expiredBeforeMinute), BucketKey.prefix(firstLiveMinute))) {
             it.forEachRemaining(expired::add);
         }
         for (KeyValue<String, Long> bucket : expired) {
@@ -63,5 +69,6 @@ public final class RollingCounter {
             }
             changed.accept(articleId);
         }
+        expiredBeforeMinute = firstLiveMinute;
     }
 }

@@ -2,6 +2,7 @@ package io.inkstream.popularity.count;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.datasketches.hll.HllSketch;
@@ -24,6 +25,8 @@ public final class VisitorSketches {
     static final long HOUR_MS = Duration.ofHours(1).toMillis();
 
     private final KeyValueStore<String, byte[]> sketches;
+    /** Every sketch before this hour is already gone; scans start here (see RollingCounter). */
+    private long expiredBeforeHour = 0;
 
     /** @param sketches "hour, article id" to a compact HLL sketch of that hour's visitors */
     public VisitorSketches(KeyValueStore<String, byte[]> sketches) {
@@ -35,7 +38,11 @@ public final class VisitorSketches {
         byte[] bytes = sketches.get(key);
         HllSketch sketch = bytes == null ? new HllSketch(LG_K, TgtHllType.HLL_4) : HllSketch.heapify(bytes);
         sketch.update(visitorHash);
-        sketches.put(key, sketch.toCompactByteArray());
+        byte[] updated = sketch.toCompactByteArray();
+        // A visitor already seen this hour usually leaves the sketch as it was: skip the changelog write.
+        if (!Arrays.equals(bytes, updated)) {
+            sketches.put(key, updated);
+        }
     }
 
     /** Estimated unique visitors of the article in the hours the window touches. */
@@ -59,13 +66,17 @@ public final class VisitorSketches {
     /** Drops the sketches of hours entirely before the window start, telling {@code changed} whose they were. */
     public void expireBefore(long windowStartMs, Consumer<String> changed) {
         long firstLiveHour = Math.floorDiv(windowStartMs, HOUR_MS);
+        if (firstLiveHour <= expiredBeforeHour) {
+            return;
+        }
         List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> it = sketches.range(BucketKey.lowest(), BucketKey.prefix(firstLiveHour))) {
+        try (KeyValueIterator<String, byte[]> it = sketches.range(BucketKey.prefix(expiredBeforeHour), BucketKey.prefix(firstLiveHour))) {
             it.forEachRemaining(kv -> expired.add(kv.key));
         }
         for (String key : expired) {
             sketches.delete(key);
             changed.accept(BucketKey.articleId(key));
         }
+        expiredBeforeHour = firstLiveHour;
     }
 }

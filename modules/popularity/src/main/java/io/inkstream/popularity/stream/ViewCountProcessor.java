@@ -108,7 +108,14 @@ public final class ViewCountProcessor implements Processor<String, PageView, Str
         counter.add(articleId, viewedAt);
         visitors.add(articleId, view.getVisitorHash(), viewedAt);
         rememberSection(articleId, view.getSection());
-        changed.put(articleId, viewedAt);
+        markChanged(articleId, viewedAt);
+    }
+
+    /** A popular article is marked once per report, not once per view: every write is a changelog record. */
+    private void markChanged(String articleId, long at) {
+        if (changed.get(articleId) == null) {
+            changed.put(articleId, at);
+        }
     }
 
     private void tick(long wallClockMs) {
@@ -127,8 +134,8 @@ public final class ViewCountProcessor implements Processor<String, PageView, Str
         if (window.startMs() <= expiredBefore) {
             return;
         }
-        counter.expireBefore(window.startMs(), id -> changed.put(id, window.startMs()));
-        visitors.expireBefore(window.startMs(), id -> changed.put(id, window.startMs()));
+        counter.expireBefore(window.startMs(), id -> markChanged(id, window.startMs()));
+        visitors.expireBefore(window.startMs(), id -> markChanged(id, window.startMs()));
         expiredBefore = window.startMs();
     }
 

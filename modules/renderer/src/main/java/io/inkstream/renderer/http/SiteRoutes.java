@@ -87,6 +87,7 @@ public final class SiteRoutes implements AutoCloseable {
 
     public void register(Javalin app) {
         app.get("/static/{file}", this::staticAsset);
+        app.get("/media/<path>", new MediaFiles()::serve);
 
         app.post("/v1/beacon", this::beacon);
         app.sse("/v1/popular/stream", this::popularStream);
@@ -152,7 +153,7 @@ public final class SiteRoutes implements AutoCloseable {
     private void popularStream(SseClient client) {
         String scope = scope(client.ctx());
         client.keepAlive();
-        client.sendEvent("ranking", popularJsonText(scope));
+        // Subscribe before sending the current ranking, so a change in between is not lost.
         AutoCloseable subscription = rankings.subscribe(ranking -> {
             if (scope.equals(ArticleStore.sectionSlug(ranking.getScope()))) {
                 push.execute(() -> {
@@ -162,6 +163,7 @@ public final class SiteRoutes implements AutoCloseable {
                 });
             }
         });
+        push.execute(() -> client.sendEvent("ranking", popularJsonText(scope)));
         client.onClose(() -> {
             try {
                 subscription.close();

@@ -222,6 +222,7 @@ class SiteRoutesTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(30)
     void liveStreamSendsTheCurrentRankingThenEachNewOne() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + server.port() + "/v1/popular/stream?scope=all")).header("Accept", "text/event-stream").build();
