@@ -171,11 +171,11 @@ public final class PageModels {
     }
 
     private List<Teaser> photoPanel() {
-        return articles.latest(withPhoto, 0, 4).stream().map(this::teaser).toList();
+        return articles.latestIn(withPhoto, 0, 4).stream().map(this::teaser).toList();
     }
 
     private List<Teaser> videoPanel() {
-        return articles.latest(withVideo, 0, 4).stream().map(this::teaser).toList();
+        return articles.latestIn(withVideo, 0, 4).stream().map(this::teaser).toList();
     }
 
     private List<Teaser> related(EnrichedArticle e) {

@@ -237,7 +237,7 @@ public final class ArticleStore {
 
     /**
      * Keeps the articles matching {@code rule} (a pure function of the article) indexed from now on, so
-     * {@link #latest(Subset, int, int)} lists them without walking the store; the same rule object
+     * {@link #latestIn(Subset, int, int)} lists them without walking the store; the same rule object
      * always gives the same subset.
      */
     public synchronized Subset index(Predicate<EnrichedArticle> rule) {
@@ -249,7 +249,7 @@ public final class ArticleStore {
     }
 
     /** Visible articles of a subset, newest first, after skipping {@code offset}. */
-    public synchronized List<EnrichedArticle> latest(Subset subset, int offset, int limit) {
+    public synchronized List<EnrichedArticle> latestIn(Subset subset, int offset, int limit) {
         if (subsets.get(subset.rule) != subset) {
             throw new IllegalArgumentException("subset of another store");
         }
