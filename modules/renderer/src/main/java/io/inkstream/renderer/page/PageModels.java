@@ -14,10 +14,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Builds the view of each page from the stores: what an article page, a listing or a panel shows,
@@ -28,17 +30,30 @@ public final class PageModels {
     static final String ALL = "all";
     private static final int PANEL_SIZE = 5;
     private static final int TOP_NEWS_POOL = 50;
+    private static final Predicate<EnrichedArticle> HAS_PHOTO = e -> firstPhotoUrl(e) != null;
+    private static final Predicate<EnrichedArticle> HAS_VIDEO = e -> e.getArticle().getType() == ContentType.video
+            || e.getArticle().getMedia().stream().anyMatch(m -> m.getType() == ContentType.video);
 
     private final ArticleStore articles;
     private final RankingStore rankings;
     private final SiteConfig site;
     private final AssetPaths assets;
+    private final ArticleStore.Subset withPhoto;
+    private final ArticleStore.Subset withVideo;
+    /** The menu's sections, rebuilt only when the store's section list changes. */
+    private volatile KnownSections known = new KnownSections(null, List.of(), List.of(), Map.of());
+
+    /** The site's sections for one version of the store's list: names in menu order, their slugs, name by slug. */
+    private record KnownSections(List<String> fromStore, List<String> names, List<String> slugs,
+                                 Map<String, String> nameBySlug) {}
 
     public PageModels(ArticleStore articles, RankingStore rankings, SiteConfig site, AssetPaths assets) {
         this.articles = articles;
         this.rankings = rankings;
         this.site = site;
         this.assets = assets;
+        this.withPhoto = articles.index(HAS_PHOTO);
+        this.withVideo = articles.index(HAS_VIDEO);
     }
 
     public SiteConfig site() {
@@ -107,7 +122,7 @@ public final class PageModels {
 
     /** The section's display name for a slug, if the site knows it. */
     public Optional<String> sectionName(String slug) {
-        return knownSections().stream().filter(s -> slug.equals(ArticleStore.sectionSlug(s))).findFirst();
+        return Optional.ofNullable(knownSections().nameBySlug().get(slug));
     }
 
     /** "Most popular in 24h": the section's list first (when there is one), then the whole site's. */
@@ -156,13 +171,11 @@ public final class PageModels {
     }
 
     private List<Teaser> photoPanel() {
-        return articles.select(e -> firstPhotoUrl(e) != null, 0, 4).stream().map(this::teaser).toList();
+        return articles.latestIn(withPhoto, 0, 4).stream().map(this::teaser).toList();
     }
 
     private List<Teaser> videoPanel() {
-        return articles.select(e -> e.getArticle().getType() == ContentType.video
-                || e.getArticle().getMedia().stream().anyMatch(m -> m.getType() == ContentType.video), 0, 4)
-                .stream().map(this::teaser).toList();
+        return articles.latestIn(withVideo, 0, 4).stream().map(this::teaser).toList();
     }
 
     private List<Teaser> related(EnrichedArticle e) {
@@ -234,18 +247,28 @@ public final class PageModels {
     private List<MenuItem> menu(String currentScope) {
         List<MenuItem> out = new ArrayList<>();
         out.add(new MenuItem("News", "/", currentScope == null));
-        for (String s : knownSections()) {
-            String slug = ArticleStore.sectionSlug(s);
-            out.add(new MenuItem(s, sectionPath(slug), slug.equals(currentScope)));
+        KnownSections k = knownSections();
+        for (int i = 0; i < k.names().size(); i++) {
+            String slug = k.slugs().get(i);
+            out.add(new MenuItem(k.names().get(i), sectionPath(slug), slug.equals(currentScope)));
         }
         return out;
     }
 
-    private List<String> knownSections() {
+    /** The configured sections, then those only the store has; the store returns the same list until one changes. */
+    private KnownSections knownSections() {
+        List<String> fromStore = articles.sections();
+        KnownSections k = known;
+        if (k.fromStore() == fromStore) {
+            return k;
+        }
         Map<String, String> bySlug = new LinkedHashMap<>();
         site.menuSections().forEach(s -> bySlug.putIfAbsent(ArticleStore.sectionSlug(s), s));
-        articles.sections().forEach(s -> bySlug.putIfAbsent(ArticleStore.sectionSlug(s), s));
-        return List.copyOf(bySlug.values());
+        fromStore.forEach(s -> bySlug.putIfAbsent(ArticleStore.sectionSlug(s), s));
+        k = new KnownSections(fromStore, List.copyOf(bySlug.values()), List.copyOf(bySlug.keySet()),
+                Collections.unmodifiableMap(bySlug));
+        known = k;
+        return k;
     }
 
     /** The page language: what enrich detected, else what the source declared, else English. */

@@ -9,20 +9,24 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * The renderer's view of articles.enriched: the latest version of every article, found by id or by
  * any path it ever had, listed newest first; only usable, non-embargoed articles are visible, and a
  * killed article's paths keep answering "gone".
  *
- * <p>Rebuilt from the compacted topic on start, so it lives in memory. One lock keeps the indexes
- * consistent; reads are short (a page lists a few dozen items).
+ * <p>Rebuilt from the compacted topic on start, so it lives in memory. The views a page needs (by
+ * section, newest first, section names, indexed subsets) are updated on each apply, so reading them
+ * costs the same with 200 articles or 20,000. One lock keeps the indexes consistent; reads are short
+ * (a page lists a few dozen items).
  */
 public final class ArticleStore {
 
@@ -37,14 +41,42 @@ public final class ArticleStore {
     private static final Comparator<EnrichedArticle> NEWEST_FIRST =
             Comparator.comparing(ArticleStore::shownAt).reversed()
                     .thenComparing(e -> e.getArticle().getId());
+    private static final Comparator<EnrichedArticle> EMBARGO_LIFTS_LAST =
+            Comparator.comparing((EnrichedArticle e) -> e.getArticle().getEmbargoUntil()).reversed()
+                    .thenComparing(e -> e.getArticle().getId());
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern EDGE_DASH = Pattern.compile("^-|-$");
 
     private final Clock clock;
     private final Map<String, EnrichedArticle> byId = new HashMap<>();
     private final Map<String, String> idByPath = new HashMap<>();
     /** Killed articles: id -> last headline, so their pages answer 410 rather than 404. */
     private final Map<String, String> killed = new HashMap<>();
-    private final TreeSet<EnrichedArticle> newest = new TreeSet<>(NEWEST_FIRST);
+
+    // Derived views, kept up to date by apply so that a page never walks the whole store.
+    /** Usable articles newest first: the visible ones plus those still under embargo. */
+    private final TreeSet<EnrichedArticle> usable = new TreeSet<>(NEWEST_FIRST);
+    /** {@link #usable} by section slug. */
+    private final Map<String, TreeSet<EnrichedArticle>> usableBySection = new HashMap<>();
+    /** Usable articles with an embargo time, the latest first: the only ones the clock can hide. */
+    private final TreeSet<EnrichedArticle> embargoed = new TreeSet<>(EMBARGO_LIFTS_LAST);
+    /** Stored (not killed) articles naming a section, by slug, newest first: what {@link #sections()} lists. */
+    private final Map<String, TreeSet<EnrichedArticle>> sectionSpelling = new HashMap<>();
+    /** Subsets of {@link #usable} asked for with {@link #index}, by rule (identity). */
+    private final Map<Predicate<EnrichedArticle>, Subset> subsets = new IdentityHashMap<>();
+    /** {@link #sections()}, built when first asked after a change (it does not depend on the clock). */
+    private List<String> sections;
     private Instant lastChange = Instant.EPOCH;
+
+    /** Usable articles matching one rule, newest first, maintained as articles are applied. */
+    public static final class Subset {
+        private final Predicate<EnrichedArticle> rule;
+        private final TreeSet<EnrichedArticle> members = new TreeSet<>(NEWEST_FIRST);
+
+        private Subset(Predicate<EnrichedArticle> rule) {
+            this.rule = rule;
+        }
+    }
 
     public ArticleStore(Clock clock) {
         this.clock = clock;
@@ -54,7 +86,7 @@ public final class ArticleStore {
     public synchronized void apply(String id, EnrichedArticle value) {
         EnrichedArticle previous = byId.remove(id);
         if (previous != null) {
-            newest.remove(previous);
+            unindex(previous);
         }
         lastChange = clock.instant();
         if (value == null) {
@@ -73,7 +105,7 @@ public final class ArticleStore {
         }
         killed.remove(id);
         byId.put(id, value);
-        newest.add(value);
+        index(value);
     }
 
     private void indexPaths(String id, EnrichedArticle value) {
@@ -81,6 +113,62 @@ public final class ArticleStore {
         for (String p : value.getPreviousPaths()) {
             idByPath.put(p, id);
         }
+    }
+
+    /** Adds a stored (not killed) article to the derived views it belongs to. */
+    private void index(EnrichedArticle e) {
+        Article a = e.getArticle();
+        String section = a.getSection();
+        if (section != null && !section.isBlank()) {
+            sectionSpelling.computeIfAbsent(sectionSlug(section), k -> new TreeSet<>(NEWEST_FIRST)).add(e);
+            sections = null;
+        }
+        if (a.getPubStatus() != PubStatus.usable) {
+            return; // withheld: stored, but never listed
+        }
+        usable.add(e);
+        if (section != null) {
+            usableBySection.computeIfAbsent(sectionSlug(section), k -> new TreeSet<>(NEWEST_FIRST)).add(e);
+        }
+        if (a.getEmbargoUntil() != null) {
+            embargoed.add(e);
+        }
+        for (Subset s : subsets.values()) {
+            if (s.rule.test(e)) {
+                s.members.add(e);
+            }
+        }
+    }
+
+    /** Removes an article from every derived view (removing from a view it is not in does nothing). */
+    private void unindex(EnrichedArticle e) {
+        String section = e.getArticle().getSection();
+        if (section != null) {
+            String slug = sectionSlug(section);
+            if (removeFrom(sectionSpelling, slug, e)) {
+                sections = null;
+            }
+            removeFrom(usableBySection, slug, e);
+        }
+        usable.remove(e);
+        if (e.getArticle().getEmbargoUntil() != null) {
+            embargoed.remove(e);
+        }
+        for (Subset s : subsets.values()) {
+            s.members.remove(e);
+        }
+    }
+
+    /** Empty buckets are dropped, so every bucket has a newest article. */
+    private static boolean removeFrom(Map<String, TreeSet<EnrichedArticle>> buckets, String slug, EnrichedArticle e) {
+        TreeSet<EnrichedArticle> bucket = buckets.get(slug);
+        if (bucket == null || !bucket.remove(e)) {
+            return false;
+        }
+        if (bucket.isEmpty()) {
+            buckets.remove(slug);
+        }
+        return true;
     }
 
     /** Resolves a request path (without query) to an article, a redirect, gone or missing. */
@@ -93,7 +181,7 @@ public final class ArticleStore {
             return new Lookup.Gone(killed.get(id));
         }
         EnrichedArticle e = byId.get(id);
-        if (e == null || !visible(e)) {
+        if (e == null || !visible(e, clock.instant())) {
             return new Lookup.Missing();
         }
         if (!e.getCanonicalPath().equals(path)) {
@@ -104,7 +192,8 @@ public final class ArticleStore {
 
     /** The visible article with this id, if any. */
     public synchronized Optional<EnrichedArticle> byId(String id) {
-        return Optional.ofNullable(byId.get(id)).filter(this::visible);
+        Instant now = clock.instant();
+        return Optional.ofNullable(byId.get(id)).filter(e -> visible(e, now));
     }
 
     /** True when the article was killed (its pages answer 410). */
@@ -114,25 +203,70 @@ public final class ArticleStore {
 
     /** Visible articles, newest first, optionally in one section (matched by slug), after skipping {@code offset}. */
     public synchronized List<EnrichedArticle> latest(String sectionSlug, int offset, int limit) {
-        return select(e -> sectionSlug == null || sectionSlug.equals(sectionSlug(e.getArticle().getSection())),
-                offset, limit);
+        return visible(inSection(sectionSlug), e -> true, offset, limit);
     }
 
     /** How many visible articles a section (or the whole site, for null) has. */
     public synchronized int count(String sectionSlug) {
-        return select(e -> sectionSlug == null || sectionSlug.equals(sectionSlug(e.getArticle().getSection())),
-                0, Integer.MAX_VALUE).size();
+        TreeSet<EnrichedArticle> candidates = inSection(sectionSlug);
+        Instant now = clock.instant();
+        int hidden = 0;
+        for (EnrichedArticle e : embargoed) {
+            if (visible(e, now)) {
+                break; // the rest lift earlier, so they have lifted too
+            }
+            if (candidates.contains(e)) {
+                hidden++;
+            }
+        }
+        return candidates.size() - hidden;
     }
 
-    /** Visible articles newest first matching a rule, e.g. those with a photo. */
+    private TreeSet<EnrichedArticle> inSection(String sectionSlug) {
+        if (sectionSlug == null) {
+            return usable;
+        }
+        TreeSet<EnrichedArticle> bucket = usableBySection.get(sectionSlug);
+        return bucket == null ? new TreeSet<>(NEWEST_FIRST) : bucket;
+    }
+
+    /** Visible articles newest first matching a rule, e.g. those with a photo; walks the store until it has {@code limit}. */
     public synchronized List<EnrichedArticle> select(Predicate<EnrichedArticle> rule, int offset, int limit) {
+        return visible(usable, rule, offset, limit);
+    }
+
+    /**
+     * Keeps the articles matching {@code rule} (a pure function of the article) indexed from now on, so
+     * {@link #latestIn(Subset, int, int)} lists them without walking the store; the same rule object
+     * always gives the same subset.
+     */
+    public synchronized Subset index(Predicate<EnrichedArticle> rule) {
+        return subsets.computeIfAbsent(rule, r -> {
+            Subset s = new Subset(r);
+            usable.stream().filter(r).forEach(s.members::add);
+            return s;
+        });
+    }
+
+    /** Visible articles of a subset, newest first, after skipping {@code offset}. */
+    public synchronized List<EnrichedArticle> latestIn(Subset subset, int offset, int limit) {
+        if (subsets.get(subset.rule) != subset) {
+            throw new IllegalArgumentException("subset of another store");
+        }
+        return visible(subset.members, e -> true, offset, limit);
+    }
+
+    /** Walks newest first, skipping what the clock still hides; at most the embargoed articles more than asked. */
+    private List<EnrichedArticle> visible(TreeSet<EnrichedArticle> candidates, Predicate<EnrichedArticle> rule,
+                                          int offset, int limit) {
+        Instant now = clock.instant();
         List<EnrichedArticle> out = new ArrayList<>();
         int skipped = 0;
-        for (EnrichedArticle e : newest) {
+        for (EnrichedArticle e : candidates) {
             if (out.size() >= limit) {
                 break;
             }
-            if (!visible(e) || !rule.test(e)) {
+            if (!visible(e, now) || !rule.test(e)) {
                 continue;
             }
             if (skipped++ < offset) {
@@ -154,16 +288,18 @@ public final class ArticleStore {
         return recent.subList(0, Math.min(limit, recent.size()));
     }
 
-    /** Section names of visible articles, as the source spelled them, in first-seen order of slug. */
+    /**
+     * Section names of stored (not killed) articles, as the newest article of each slug spells them,
+     * ordered by that article, newest first. The same list object is returned until a section changes.
+     */
     public synchronized List<String> sections() {
-        Map<String, String> bySlug = new java.util.LinkedHashMap<>();
-        for (EnrichedArticle e : newest) {
-            String s = e.getArticle().getSection();
-            if (s != null && !s.isBlank()) {
-                bySlug.putIfAbsent(sectionSlug(s), s);
-            }
+        if (sections == null) {
+            List<EnrichedArticle> newestPerSlug = new ArrayList<>();
+            sectionSpelling.values().forEach(bucket -> newestPerSlug.add(bucket.first()));
+            newestPerSlug.sort(NEWEST_FIRST);
+            sections = newestPerSlug.stream().map(e -> e.getArticle().getSection()).toList();
         }
-        return List.copyOf(bySlug.values());
+        return sections;
     }
 
     /** When the store last changed (wall clock), for Last-Modified of listings. */
@@ -171,10 +307,10 @@ public final class ArticleStore {
         return lastChange;
     }
 
-    private boolean visible(EnrichedArticle e) {
+    private static boolean visible(EnrichedArticle e, Instant now) {
         Article a = e.getArticle();
         return a.getPubStatus() == PubStatus.usable
-                && (a.getEmbargoUntil() == null || !a.getEmbargoUntil().isAfter(clock.instant()));
+                && (a.getEmbargoUntil() == null || !a.getEmbargoUntil().isAfter(now));
     }
 
     /** When an article counts as published for ordering: the source's time, else its first version. */
@@ -188,6 +324,7 @@ public final class ArticleStore {
         if (section == null) {
             return null;
         }
-        return section.trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-|-$", "");
+        String dashed = NOT_LETTER_OR_DIGIT.matcher(section.trim().toLowerCase(Locale.ROOT)).replaceAll("-");
+        return EDGE_DASH.matcher(dashed).replaceAll("");
     }
 }
