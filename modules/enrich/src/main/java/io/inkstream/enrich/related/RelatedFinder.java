@@ -58,7 +58,7 @@ public final class RelatedFinder {
             if (!isEarlierWithinWindow(candidate, self)) {
                 continue;
             }
-            if (Shingles.resemblance(self.shingles(), candidate.shingles()) >= duplicateResemblance) {
+            if (Shingles.resembles(self.shingles(), candidate.shingles(), duplicateResemblance)) {
                 if (original == null || candidate.publishedAt().isBefore(original.publishedAt())) {
                     original = candidate;
                 }
