@@ -7,6 +7,7 @@ import io.inkstream.enrich.keyword.Terms;
 import io.inkstream.enrich.keyword.TfIdf;
 import io.inkstream.enrich.path.PathHistory;
 import io.inkstream.enrich.related.Fingerprint;
+import io.inkstream.enrich.related.FingerprintIndex;
 import io.inkstream.enrich.related.RelatedFinder;
 import io.inkstream.enrich.related.Shingles;
 import io.inkstream.enrich.text.ArticleText;
@@ -23,7 +24,6 @@ import io.inkstream.events.Topics;
 import io.inkstream.events.WireRejection;
 import io.inkstream.events.serde.EventSerdes;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +60,11 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
     private KeyValueStore<String, PathHistory> paths;
     private KeyValueStore<String, List<String>> documentTerms;
     private KeyValueStore<String, Fingerprint> fingerprints;
+    /**
+     * The fingerprints store decoded, updated with every write to it: the store (and its changelog)
+     * stays the truth, this only spares reading and decoding the whole window for every article.
+     */
+    private final FingerprintIndex recent = new FingerprintIndex();
     private CorpusStats corpus;
 
     EnrichProcessor(EnrichConfig config, Topics topics, EventSerdes serdes) {
@@ -80,6 +84,8 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
         this.documentTerms = context.getStateStore(EnrichTopology.TERMS_STORE);
         this.fingerprints = context.getStateStore(EnrichTopology.FINGERPRINTS_STORE);
         this.corpus = new StoreCorpusStats(context.getStateStore(EnrichTopology.CORPUS_STORE));
+        // init runs again after a restore or a revived task: start from what the store holds then
+        loadRecent();
     }
 
     @Override
@@ -133,11 +139,14 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
                 Shingles.sketch(ArticleText.body(article)), null);
         RelatedFinder.Result related = relatedFinder.find(own, earlierArticles(publishedAt));
         if (article.getPubStatus() == PubStatus.usable) {
-            fingerprints.put(id, new Fingerprint(own.id(), own.headline(), own.canonicalPath(), own.section(),
-                    own.publishedAt(), own.vector(), own.entities(), own.shingles(), related.duplicateOf()));
+            Fingerprint stored = new Fingerprint(own.id(), own.headline(), own.canonicalPath(), own.section(),
+                    own.publishedAt(), own.vector(), own.entities(), own.shingles(), related.duplicateOf());
+            fingerprints.put(id, stored);
+            recent.put(stored);
         } else {
             // withheld: not public, so no other article may link to it yet
             fingerprints.delete(id);
+            recent.remove(id);
         }
 
         TextCounts counts = TextCounts.of(article);
@@ -163,32 +172,32 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
     }
 
     /**
-     * The fingerprints of articles that could be related, dropping those that fell out of the
-     * window on the way: that keeps the state bounded to the window.
+     * Drops the articles that fell out of the window (that keeps the state bounded to the window)
+     * and returns the view of those left.
      */
-    private List<Fingerprint> earlierArticles(Instant publishedAt) {
+    private FingerprintIndex earlierArticles(Instant publishedAt) {
         Instant now = Instant.ofEpochMilli(Math.max(publishedAt.toEpochMilli(), context.currentStreamTimeMs()));
-        List<Fingerprint> candidates = new ArrayList<>();
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Fingerprint> all = fingerprints.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Fingerprint> entry = all.next();
-                if (relatedFinder.expired(entry.value, now)) {
-                    expired.add(entry.key);
-                } else {
-                    candidates.add(entry.value);
-                }
-            }
-        }
-        for (String id : expired) {
+        for (String id : recent.removePublishedBefore(relatedFinder.expiryCutoff(now))) {
             fingerprints.delete(id);
             documentTerms.delete(id); // its corpus counts stay: document frequencies are over all history
         }
-        return candidates;
+        return recent;
+    }
+
+    /** Rebuilds the in-memory view from the store, which is what a restore or a revived task left. */
+    private void loadRecent() {
+        recent.clear();
+        try (KeyValueIterator<String, Fingerprint> all = fingerprints.all()) {
+            while (all.hasNext()) {
+                recent.put(all.next().value);
+            }
+        }
+        log.info("enrich loaded {} fingerprints in the related window", recent.size());
     }
 
     private void forget(String id) {
         fingerprints.delete(id);
+        recent.remove(id);
         List<String> terms = documentTerms.delete(id);
         if (terms != null) {
             corpus.removeDocument(terms);

@@ -43,6 +43,14 @@ public final class RelatedFinder {
     public record Result(List<RelatedArticle> related, String duplicateOf) {
     }
 
+    /**
+     * The same as {@link #find(Fingerprint, Iterable)} over the indexed articles, looking only at
+     * those that share enough terms to be related (or to be a copy) instead of at every one.
+     */
+    public Result find(Fingerprint self, FingerprintIndex earlier) {
+        return find(self, earlier.sharingTerms(self, MIN_SHARED_TERMS));
+    }
+
     public Result find(Fingerprint self, Iterable<Fingerprint> candidates) {
         List<Scored> scored = new ArrayList<>();
         Fingerprint original = null;
@@ -50,7 +58,7 @@ public final class RelatedFinder {
             if (!isEarlierWithinWindow(candidate, self)) {
                 continue;
             }
-            if (Shingles.resemblance(self.shingles(), candidate.shingles()) >= duplicateResemblance) {
+            if (Shingles.resembles(self.shingles(), candidate.shingles(), duplicateResemblance)) {
                 if (original == null || candidate.publishedAt().isBefore(original.publishedAt())) {
                     original = candidate;
                 }
@@ -73,9 +81,9 @@ public final class RelatedFinder {
         return new Result(related, duplicateOf);
     }
 
-    /** Whether a stored article is old enough to drop: older than the window before {@code now}. */
-    public boolean expired(Fingerprint fingerprint, Instant now) {
-        return fingerprint.publishedAt().isBefore(now.minus(window));
+    /** Stored articles published before this instant are old enough to drop: out of the window ending at {@code now}. */
+    public Instant expiryCutoff(Instant now) {
+        return now.minus(window);
     }
 
     private boolean isEarlierWithinWindow(Fingerprint candidate, Fingerprint self) {
