@@ -310,6 +310,8 @@ public final class PopularityReplay {
                 .append(" | ").append(MemoryProbe.mb(window.stateDirBytes())).append(" |\n");
         r.append("| changelog + repartition topics on the broker | ").append(MemoryProbe.mb(popularity.changelogBytes()))
                 .append(" | ").append(MemoryProbe.mb(window.changelogBytes())).append(" |\n\n");
+        r.append("The resident-set increase holds RocksDB's native memory (block caches, memtables) and heap the JVM grew "
+                + "to while processing and kept, so it is an upper bound of what the application needs.\n\n");
         r.append("Final \"all\" ranking: ").append(String.join("; ", top)).append("\n");
         return r.toString();
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,11 +24,11 @@ final class BeaconLoad {
 
     private static final Duration PROBE_EVERY = Duration.ofMillis(250);
     private static final Duration TICK = Duration.ofMillis(5);
-    private static final int MAX_IN_FLIGHT = 512;
+    static final int MAX_IN_FLIGHT = 512;
     private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
     /** One rate's outcome. */
-    record Step(int target, double acceptedPerSecond, long accepted, long rejected, long dropped, LatencySummary rankingLag,
+    record Step(int target, double acceptedPerSecond, long accepted, long rejected, long dropped, LatencySummary response, LatencySummary rankingLag,
                 LatencySummary countLag, long maxComputedAtAgeMs, double catchUpSeconds, long peakRssBytes, boolean sustained) {
     }
 
@@ -63,9 +64,10 @@ final class BeaconLoad {
         for (int rate : options.rates()) {
             Step step = step(rate);
             steps.add(step);
-            out.printf(Locale.ROOT, "[beacon] %d/s target: %.0f/s accepted, %d rejected, %d not sent; ranking lag %s; "
-                            + "count lag %s; computedAt age max %d ms; caught up %.1f s after; %s%n",
-                    rate, step.acceptedPerSecond(), step.rejected(), step.dropped(), step.rankingLag().brief(),
+            out.printf(Locale.ROOT, "[beacon] %d/s target: %.0f/s accepted, %d rejected, %d not sent (at most %d in flight); "
+                            + "response %s; ranking lag %s; count lag %s; computedAt age max %d ms; caught up %.1f s after; %s%n",
+                    rate, step.acceptedPerSecond(), step.rejected(), step.dropped(), MAX_IN_FLIGHT, step.response().brief(),
+                    step.rankingLag().brief(),
                     step.countLag().brief(), step.maxComputedAtAgeMs(), step.catchUpSeconds(),
                     step.sustained() ? "SUSTAINED" : "not sustained");
             if (!stack.alive() || step.rankingLag().p50() >= options.maxLag().toMillis()
@@ -80,6 +82,7 @@ final class BeaconLoad {
         Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
         AtomicLong accepted = new AtomicLong();
         AtomicLong rejected = new AtomicLong();
+        ConcurrentLinkedQueue<Long> responses = new ConcurrentLinkedQueue<>();
         long dropped = 0;
         List<Long> rankingLags = new ArrayList<>();
         List<Long> countLags = new ArrayList<>();
@@ -100,9 +103,11 @@ final class BeaconLoad {
                 boolean toProbe = sent % 4 == 0;
                 String article = toProbe ? probe : others.get((int) (sent % others.size()));
                 String visitor = "b" + run + "-" + visitors.incrementAndGet();
+                long sentAt = System.nanoTime();
                 client.beacon(article, visitor).whenComplete((status, error) -> {
                     long at = System.nanoTime();
                     inFlight.release();
+                    responses.add((at - sentAt) / 1_000_000);
                     if (error == null && status == 204) {
                         accepted.incrementAndGet();
                         if (toProbe) {
@@ -133,7 +138,7 @@ final class BeaconLoad {
         double acceptedRate = accepted.get() / seconds;
         boolean sustained = catchUp >= 0 && ranking.count() > 0 && ranking.max() < options.maxLag().toMillis()
                 && acceptedRate >= 0.95 * rate && rejected.get() + dropped <= 0.01 * sent;
-        return new Step(rate, acceptedRate, accepted.get(), rejected.get(), dropped, ranking, count, maxComputedAge, catchUp,
+        return new Step(rate, acceptedRate, accepted.get(), rejected.get(), dropped, LatencySummary.of(responses), ranking, count, maxComputedAge, catchUp,
                 peakRss, sustained);
     }
 
