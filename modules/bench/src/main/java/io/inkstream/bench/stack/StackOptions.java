@@ -17,7 +17,7 @@ record StackOptions(Path jar, String javaOpts, Duration idle, int items, double 
               --idle-seconds N       idle time before the idle memory reading (default 10)
               --items N              wire items for the publish latency (default 100)
               --items-per-second R   their rate (default 5)
-              --rates A,B,C          beacon rates tried in turn, views/s (default 25,50,100,200,400,800,1200,1600,2400)
+              --rates A,B,C          beacon rates tried in turn, views/s (default 25,50,100,200,400,800,1600,2400,3200,4800,6400)
               --step-seconds N       time at each rate (default 20)
               --max-lag-ms N         ranking lag a rate must stay under (default 2000)
               --start-timeout-s N    limit for the stack to serve (default 180)
@@ -30,7 +30,7 @@ record StackOptions(Path jar, String javaOpts, Duration idle, int items, double 
         int idleSeconds = 10;
         int items = 100;
         double itemsPerSecond = 5;
-        List<Integer> rates = List.of(25, 50, 100, 200, 400, 800, 1200, 1600, 2400);
+        List<Integer> rates = List.of(25, 50, 100, 200, 400, 800, 1600, 2400, 3200, 4800, 6400);
         int stepSeconds = 20;
         int maxLagMs = 2000;
         int startTimeout = 180;
