@@ -281,8 +281,8 @@ public final class PopularityReplay {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(System.getProperty("java.version")).append(", max heap ")
                 .append(MemoryProbe.mb(Runtime.getRuntime().maxMemory())).append(".\n\n");
-        r.append("```\njava -cp modules/bench/target/benchmarks.jar io.inkstream.bench.popularity.PopularityReplay ")
-                .append(commandLine).append("\n```\n\n");
+        r.append("```\njava -cp modules/bench/target/benchmarks.jar io.inkstream.bench.popularity.PopularityReplay")
+                .append(commandLine.isBlank() ? "" : " " + commandLine).append("\n```\n\n");
         r.append(String.format(Locale.ROOT, "%,d views (%s) over %,d articles in %d sections, %d h of event time, "
                         + "%,d bots, %,d repeats, %,d articles read in the last 24 h; produced in %.1f s (%,.0f views/s).%n%n",
                 total, "Zipf s=" + options.zipfExponent() + " + " + Math.round(options.sweepShare() * 100) + "% catalogue sweep",

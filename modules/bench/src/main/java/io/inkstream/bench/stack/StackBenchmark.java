@@ -124,8 +124,8 @@ public final class StackBenchmark {
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores (load driver and stack on the same machine), Java ")
                 .append(System.getProperty("java.version")).append("; stack started as `java ").append(options.javaOpts())
                 .append(" -jar inkstream.jar up` on free ports with an empty data directory.\n\n");
-        r.append("```\njava -cp modules/bench/target/benchmarks.jar io.inkstream.bench.stack.StackBenchmark ")
-                .append(commandLine).append("\n```\n\n");
+        r.append("```\njava -cp modules/bench/target/benchmarks.jar io.inkstream.bench.stack.StackBenchmark")
+                .append(commandLine.isBlank() ? "" : " " + commandLine).append("\n```\n\n");
         r.append("| measure | value |\n|---|---|\n");
         r.append(String.format(Locale.ROOT, "| start to first 200 on /health/ready | %.1f s |%n", ready));
         r.append(String.format(Locale.ROOT, "| start to first 200 on / | %.1f s |%n", home));
@@ -167,6 +167,11 @@ public final class StackBenchmark {
                 r.append(" (the highest rate tried; pass higher `--rates` to find the limit)");
             }
             r.append(".\n");
+            steps.stream().filter(s -> !s.sustained()).findFirst()
+                    .filter(s -> s.rankingLag().count() > 0 && s.rankingLag().max() < options.maxLag().toMillis())
+                    .ifPresent(s -> r.append(String.format(Locale.ROOT, "At %d views/s the ranking still kept within %d ms; "
+                                    + "what gave was taking the beacons in (%.0f accepted/s, response p50 %d ms).%n",
+                            s.target(), s.rankingLag().max(), s.acceptedPerSecond(), s.response().p50())));
         }
         return r.toString();
     }
