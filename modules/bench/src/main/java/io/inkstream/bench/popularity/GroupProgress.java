@@ -122,6 +122,40 @@ final class GroupProgress {
         return new Outcome(false, milestoneAt);
     }
 
+    /**
+     * After the source topic is done: seconds until the group has also committed everything on its own
+     * repartition topics (the later stages caught up), waiting at least {@code settle} so that work a
+     * wall-clock punctuator still holds is passed on; 0 without repartition topics, -1 on timeout.
+     */
+    double awaitRepartitionCaughtUp(String group, Duration settle, Duration timeout) {
+        long started = System.nanoTime();
+        long deadline = started + timeout.toNanos();
+        try {
+            List<String> internal = admin.listTopics().names().get().stream()
+                    .filter(n -> n.startsWith(group + "-") && n.endsWith("-repartition")).sorted().toList();
+            if (internal.isEmpty()) {
+                return 0;
+            }
+            while (System.nanoTime() < deadline) {
+                if (System.nanoTime() - started >= settle.toNanos()) {
+                    Map<TopicPartition, Long> ends = new HashMap<>();
+                    internal.forEach(t -> ends.putAll(endOffsets(t)));
+                    long target = ends.values().stream().mapToLong(Long::longValue).sum();
+                    if (committed(group, ends) >= target) {
+                        return (System.nanoTime() - started) / 1e9;
+                    }
+                }
+                sleep(POLL);
+            }
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } catch (ExecutionException e) {
+            return -1;
+        }
+    }
+
     private static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * A day-and-more of reader traffic as a backfill would replay it: views in event-time order (with
@@ -38,6 +40,8 @@ final class ViewGenerator {
     private final String[] recentVisitor;
     private final int[] recentArticle;
     private final BitSet readInLastDay;
+    /** Per article: views in the last 24 hours that are neither bots nor injected repeats (what the ranking should about show). */
+    private final int[] lastDayViews;
     private int sweep;
     private long produced;
     private long bots;
@@ -53,6 +57,7 @@ final class ViewGenerator {
         this.zipfCdf = zipfCdf(options.articles(), options.zipfExponent());
         this.rankToArticle = shuffled(options.articles(), random);
         this.readInLastDay = new BitSet(options.articles());
+        this.lastDayViews = new int[options.articles()];
         this.recent = (int) Math.max(16, Math.min(1 << 16, options.views() * REPEAT_SPAN.toMillis() / spanMs));
         this.recentVisitor = new String[recent];
         this.recentArticle = new int[recent];
@@ -75,8 +80,8 @@ final class ViewGenerator {
         int slot = (int) (i % recent);
         int article;
         String visitor;
-        double dice = random.nextDouble();
-        if (i >= recent && dice < options.repeatShare()) {
+        boolean repeat = i >= recent && random.nextDouble() < options.repeatShare();
+        if (repeat) {
             // The same reader comes back to the same page a few minutes later: counted once.
             int from = random.nextInt(recent);
             article = recentArticle[from];
@@ -93,6 +98,9 @@ final class ViewGenerator {
             bots++;
         } else if (at >= lastDayStartMs) {
             readInLastDay.set(article);
+            if (!repeat) {
+                lastDayViews[article]++;
+            }
         }
         return PageView.newBuilder()
                 .setArticleId(articleId(article))
@@ -117,6 +125,13 @@ final class ViewGenerator {
     /** Distinct articles with at least one non-bot view in the last 24 hours of event time. */
     int articlesReadInLastDay() {
         return readInLastDay.cardinality();
+    }
+
+    /** The most viewed articles of the last 24 hours as generated, "id: views", most first. */
+    List<String> expectedTop(int n) {
+        return IntStream.range(0, lastDayViews.length).boxed()
+                .sorted((a, b) -> Integer.compare(lastDayViews[b], lastDayViews[a]))
+                .limit(n).map(a -> articleId(a) + ": " + lastDayViews[a]).toList();
     }
 
     /** How many of the views come before the last 24 hours (about: views are spread evenly in time). */
