@@ -1,0 +1,93 @@
+package io.inkstream.bench.popularity;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the popularity replay generates and how long each phase may take; every size is a flag, so a
+ * smoke run and the full-size run are the same command.
+ */
+record ReplayOptions(long views, int articles, int hours, long visitors, double zipfExponent, double sweepShare,
+                     double botShare, double repeatShare, long seed, Duration phaseTimeout, Path dataDir, boolean keep) {
+
+    static final String USAGE = """
+            PopularityReplay: replays page views through the popularity topology on an embedded broker + registry.
+              --views N          page views to replay (default 1000000)
+              --articles N       distinct articles (default 50000)
+              --hours N          event time the views span (default 48)
+              --visitors N       distinct visitors (default views / 4)
+              --zipf S           Zipf exponent of article popularity (default 1.0)
+              --sweep F          share of views that sweep the whole catalogue round-robin (default 0.1)
+              --bots F           share of bot views (default 0.02)
+              --repeats F        share of views repeating a visitor's recent view (default 0.05)
+              --seed N           random seed (default 42)
+              --timeout-min N    limit for each phase in minutes (default 30)
+              --data-dir DIR     where the broker and state stores live (default: a new temp dir)
+              --keep             keep the data directory afterwards
+            """;
+
+    ReplayOptions {
+        if (views < 1 || articles < 1 || hours < 25 || visitors < 1) {
+            throw new IllegalArgumentException("--views, --articles, --visitors must be positive and --hours at least 25 "
+                    + "(a full 24h window plus some expiry)");
+        }
+        for (double share : List.of(sweepShare, botShare, repeatShare)) {
+            if (share < 0 || share > 1) {
+                throw new IllegalArgumentException("shares (--sweep, --bots, --repeats) must be between 0 and 1");
+            }
+        }
+    }
+
+    static ReplayOptions parse(String[] args) {
+        long views = 1_000_000;
+        int articles = 50_000;
+        int hours = 48;
+        Long visitors = null;
+        double zipf = 1.0;
+        double sweep = 0.1;
+        double bots = 0.02;
+        double repeats = 0.05;
+        long seed = 42;
+        int timeoutMin = 30;
+        Path dataDir = null;
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--keep")) {
+                keep = true;
+                continue;
+            }
+            if (flag.equals("--help") || flag.equals("-h")) {
+                System.out.print(USAGE);
+                System.exit(0);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + flag + "\n" + USAGE);
+            }
+            String value = args[++i].replace("_", "");
+            switch (flag) {
+                case "--views" -> views = Long.parseLong(value);
+                case "--articles" -> articles = Integer.parseInt(value);
+                case "--hours" -> hours = Integer.parseInt(value);
+                case "--visitors" -> visitors = Long.parseLong(value);
+                case "--zipf" -> zipf = Double.parseDouble(value);
+                case "--sweep" -> sweep = Double.parseDouble(value);
+                case "--bots" -> bots = Double.parseDouble(value);
+                case "--repeats" -> repeats = Double.parseDouble(value);
+                case "--seed" -> seed = Long.parseLong(value);
+                case "--timeout-min" -> timeoutMin = Integer.parseInt(value);
+                case "--data-dir" -> dataDir = Path.of(args[i]);
+                default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+            }
+        }
+        return new ReplayOptions(views, articles, hours, visitors == null ? Math.max(1, views / 4) : visitors, zipf,
+                sweep, bots, repeats, seed, Duration.ofMinutes(timeoutMin), dataDir, keep);
+    }
+
+    String describe() {
+        return String.format(java.util.Locale.ROOT,
+                "--views %d --articles %d --hours %d --visitors %d --zipf %s --sweep %s --bots %s --repeats %s --seed %d",
+                views, articles, hours, visitors, zipfExponent, sweepShare, botShare, repeatShare, seed);
+    }
+}

@@ -1,0 +1,77 @@
+package io.inkstream.bench.stack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** How the whole-stack benchmark loads the stack; every size is a flag, so smoke and full runs share one command. */
+record StackOptions(Path jar, String javaOpts, Duration idle, int items, double itemsPerSecond, List<Integer> rates,
+                    Duration step, Duration maxLag, Duration startTimeout, boolean keep) {
+
+    static final String USAGE = """
+            StackBenchmark: starts `inkstream up` as a process and measures start time, memory, publish latency and beacon rate.
+              --jar FILE             the app jar (default modules/app/target/inkstream.jar)
+              --java-opts "OPTS"     JVM options of the stack (default as ./inkstream: -Xmx2g -XX:+UseParallelGC)
+              --idle-seconds N       idle time before the idle memory reading (default 10)
+              --items N              wire items for the publish latency (default 100)
+              --items-per-second R   their rate (default 5)
+              --rates A,B,C          beacon rates tried in turn, views/s (default 25,50,100,200,400,800,1600,2400,3200,4800,6400)
+              --step-seconds N       time at each rate (default 20)
+              --max-lag-ms N         ranking lag a rate must stay under (default 2000)
+              --start-timeout-s N    limit for the stack to serve (default 180)
+              --keep                 keep the stack's data directory and log
+            """;
+
+    static StackOptions parse(String[] args) {
+        Path jar = Path.of("modules/app/target/inkstream.jar");
+        String javaOpts = "-Xmx2g -XX:+UseParallelGC";
+        int idleSeconds = 10;
+        int items = 100;
+        double itemsPerSecond = 5;
+        List<Integer> rates = List.of(25, 50, 100, 200, 400, 800, 1600, 2400, 3200, 4800, 6400);
+        int stepSeconds = 20;
+        int maxLagMs = 2000;
+        int startTimeout = 180;
+        boolean keep = false;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--keep")) {
+                keep = true;
+                continue;
+            }
+            if (flag.equals("--help") || flag.equals("-h")) {
+                System.out.print(USAGE);
+                System.exit(0);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException("missing value after " + flag + "\n" + USAGE);
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--jar" -> jar = Path.of(value);
+                case "--java-opts" -> javaOpts = value;
+                case "--idle-seconds" -> idleSeconds = Integer.parseInt(value);
+                case "--items" -> items = Integer.parseInt(value);
+                case "--items-per-second" -> itemsPerSecond = Double.parseDouble(value);
+                case "--rates" -> rates = Arrays.stream(value.split(",")).map(String::trim).map(Integer::parseInt).toList();
+                case "--step-seconds" -> stepSeconds = Integer.parseInt(value);
+                case "--max-lag-ms" -> maxLagMs = Integer.parseInt(value);
+                case "--start-timeout-s" -> startTimeout = Integer.parseInt(value);
+                default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+            }
+        }
+        if (items < 1 || itemsPerSecond <= 0 || rates.isEmpty() || rates.stream().anyMatch(r -> r < 1) || stepSeconds < 5) {
+            throw new IllegalArgumentException("--items, --items-per-second and --rates must be positive, --step-seconds at least 5");
+        }
+        return new StackOptions(jar, javaOpts, Duration.ofSeconds(idleSeconds), items, itemsPerSecond, rates,
+                Duration.ofSeconds(stepSeconds), Duration.ofMillis(maxLagMs), Duration.ofSeconds(startTimeout), keep);
+    }
+
+    String describe() {
+        return String.format(Locale.ROOT, "--items %d --items-per-second %s --rates %s --step-seconds %d --max-lag-ms %d",
+                items, itemsPerSecond, String.join(",", rates.stream().map(String::valueOf).toList()), step.toSeconds(),
+                maxLag.toMillis());
+    }
+}
