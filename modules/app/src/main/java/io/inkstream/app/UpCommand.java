@@ -65,7 +65,7 @@ final class UpCommand implements Runnable {
         }
 
         long started = System.nanoTime();
-        System.out.println("Starting Inkstream (data in " + data.toAbsolutePath() + ")");
+        System.out.println("Starting Inkstream (data in " + data.toAbsolutePath().normalize() + ")");
         EmbeddedStack stack = EmbeddedStack.start(settings, Services.names(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<EmbeddedStack> toClose = new AtomicReference<>(stack);
@@ -73,7 +73,7 @@ final class UpCommand implements Runnable {
             System.out.println("\nStopping Inkstream...");
             long t = System.nanoTime();
             toClose.get().close();
-            System.out.printf("Stopped in %.1f s. Data kept in %s%n", (System.nanoTime() - t) / 1e9, data.toAbsolutePath());
+            System.out.printf("Stopped in %.1f s. Data kept in %s%n", (System.nanoTime() - t) / 1e9, data.toAbsolutePath().normalize());
             stopped.countDown();
         }, "inkstream-shutdown"));
 
