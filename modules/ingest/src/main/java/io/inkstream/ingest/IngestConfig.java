@@ -16,7 +16,7 @@ public final class IngestConfig {
     public static final Setting<Long> MAX_ITEM_BYTES = Setting.bytes("ingest.max.item.bytes", 10L * 1024 * 1024,
             "Largest wire item accepted, in bytes; larger items are answered 413 and kept truncated on wire.received.");
     public static final Setting<String> API_KEY = Setting.string("ingest.api.key", null,
-            "When set, POST /v1/items requires this value in the X-Api-Key header.");
+            "When set, POST /v1/items requires this value in the X-Api-Key header; unset, only callers on this machine may push items.");
     public static final Setting<String> SITE_ZONE = Setting.string("ingest.site.zone", "Asia/Shanghai",
             "Time zone of page-text items, whose times carry no offset (the ECNS site prints Beijing time).");
 

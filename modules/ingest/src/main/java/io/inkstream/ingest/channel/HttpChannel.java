@@ -68,6 +68,11 @@ public final class HttpChannel {
             error(ctx, 401, "unauthorized", "A valid X-Api-Key header is required.", null);
             return;
         }
+        if (apiKey == null && !fromThisMachine(ctx.req().getRemoteAddr())) {
+            error(ctx, 403, "forbidden", "No ingest.api.key is configured, so POST /v1/items only accepts requests"
+                    + " from this machine; set INGEST_API_KEY to accept items from other hosts.", null);
+            return;
+        }
         Archive.Kind archive = Archive.Kind.of(ctx.contentType());
         ReceivedBytes body;
         try {
@@ -182,6 +187,19 @@ public final class HttpChannel {
             case "unknown-format" -> 415;
             default -> 422;
         };
+    }
+
+    /** Without an API key ingest is local-only: only loopback callers may push items. */
+    static boolean fromThisMachine(String remoteAddress) {
+        if (remoteAddress == null) {
+            return false;
+        }
+        try {
+            // a literal address from the socket: no name lookup happens
+            return java.net.InetAddress.getByName(remoteAddress).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     private boolean keyMatches(String given) {
