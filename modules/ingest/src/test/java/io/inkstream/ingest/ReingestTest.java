@@ -2,7 +2,6 @@ package io.inkstream.ingest;
 
 import io.inkstream.events.Article;
 import io.inkstream.events.Channel;
-import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
 import io.inkstream.events.WireItem;
 import io.inkstream.ingest.format.NinjsParser;
@@ -17,9 +16,6 @@ import io.inkstream.testkit.Fixtures;
 import io.inkstream.testkit.InkstreamTest;
 import io.inkstream.testkit.TestCluster;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -73,9 +69,9 @@ class ReingestTest {
             assertThat(v2.getFirstCreated()).isEqualTo(before.getFirstCreated());
             awaitTrue(() -> today.duplicates() >= 1); // the economy story parses as it did
 
-            assertThat(readAll(cluster, topics.articlesIngested())).filteredOn(a -> a.getId().equals(unchanged.getId()))
+            assertThat(cluster.readCommitted(topics.articlesIngested())).filteredOn(a -> a.getId().equals(unchanged.getId()))
                     .singleElement().satisfies(a -> assertThat(a.getVersion()).isEqualTo(1));
-            List<WireItem> copies = readAll(cluster, topics.wireReceived()).stream()
+            List<WireItem> copies = cluster.readCommitted(topics.wireReceived()).stream()
                     .filter(i -> i.getChannel() == Channel.REINGEST).toList();
             assertThat(copies).extracting(WireItem::getContentHash) // the page came after --to
                     .containsExactlyInAnyOrder(panda.getContentHash(), economy.getContentHash());
@@ -147,7 +143,7 @@ class ReingestTest {
 
     private static Article awaitArticle(TestCluster cluster, Topics topics, String rawItemId) {
         for (long deadline = System.nanoTime() + WAIT.toNanos(); System.nanoTime() < deadline; ) {
-            for (Article a : readAll(cluster, topics.articlesIngested())) {
+            for (Article a : cluster.readCommitted(topics.articlesIngested())) {
                 if (a.getProvenance().getRawItemId().equals(rawItemId)) {
                     return a;
                 }
@@ -164,28 +160,5 @@ class ReingestTest {
             Thread.onSpinWait();
         }
         throw new AssertionError("condition not met within " + WAIT);
-    }
-
-    /** Everything committed on the topic now. */
-    private static <V> List<V> readAll(TestCluster cluster, TopicSpec<V> topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<V> values = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, cluster.serdes().keySerde().deserializer(),
-                cluster.serdes().valueSerde(topic).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(100))) {
-                    values.add(r.value());
-                }
-            }
-        }
-        return values;
     }
 }

@@ -1,9 +1,8 @@
 package io.inkstream.registry;
 
 import io.inkstream.registry.RegistryHttp.Answer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.inkstream.registry.Schemas.STRING;
 import static io.inkstream.registry.Schemas.VIEW_V1;
@@ -14,19 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Registering, looking up and reading schemas, endpoint by endpoint, errors included. */
 class RegistrationApiTest {
 
-    private static SchemaRegistryServer server;
-    private static RegistryHttp http;
-
-    @BeforeAll
-    static void start() {
-        server = SchemaRegistryServer.start(SharedBroker.freshConfig());
-        http = new RegistryHttp(server.url());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final RegistryUnderTest registry = new RegistryUnderTest();
+    private static final RegistryHttp http = registry.http();
 
     @Test
     void rootAnswersAnEmptyObjectWithTheRegistryContentType() {

@@ -169,6 +169,20 @@ public final class TestCluster implements AutoCloseable {
                 + timeout + "; saw " + seen);
     }
 
+    /** Every committed record value on the topic now, from the beginning to the current end. */
+    public <V> List<V> readCommitted(TopicSpec<V> topic) {
+        List<V> values = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = consumer(topic)) {
+            Map<org.apache.kafka.common.TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(100))) {
+                    values.add(r.value());
+                }
+            }
+        }
+        return values;
+    }
+
     private <V> KafkaConsumer<String, V> consumer(TopicSpec<V> topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);

@@ -5,7 +5,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.inkstream.events.Article;
 import io.inkstream.events.Channel;
 import io.inkstream.events.PubStatus;
-import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
 import io.inkstream.events.WireItem;
 import io.inkstream.events.WireRejection;
@@ -13,10 +12,6 @@ import io.inkstream.ingest.IngestService;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.testkit.InkstreamTest;
 import io.inkstream.testkit.TestCluster;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,10 +25,8 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -123,7 +116,7 @@ class FeedPollChannelTest {
         assertThat(beta.getParagraphs()).containsExactly("Beta body, corrected.");
         cluster.awaitValue(topics.articlesIngested(), id("Delta story"), a -> a.getVersion() == 1, WAIT);
         assertThat(pollItems()).hasSize(8);
-        assertThat(readAll(topics.articlesIngested()))
+        assertThat(cluster.readCommitted(topics.articlesIngested()))
                 .noneMatch(a -> a.getPubStatus() == PubStatus.canceled)
                 .filteredOn(a -> a.getHeadline().equals("Gamma story")).singleElement()
                 .satisfies(gamma -> assertThat(gamma.getVersion()).isEqualTo(1));
@@ -157,35 +150,12 @@ class FeedPollChannelTest {
     }
 
     private String id(String headline) {
-        return readAll(topics.articlesIngested()).stream().filter(a -> a.getHeadline().equals(headline))
+        return cluster.readCommitted(topics.articlesIngested()).stream().filter(a -> a.getHeadline().equals(headline))
                 .findFirst().orElseThrow().getId();
     }
 
     private List<WireItem> pollItems() {
-        return readAll(topics.wireReceived()).stream().filter(i -> i.getChannel() == Channel.POLL).toList();
-    }
-
-    /** Everything committed on the topic now. */
-    private <V> List<V> readAll(TopicSpec<V> topic) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<V> values = new ArrayList<>();
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(p, cluster.serdes().keySerde().deserializer(),
-                cluster.serdes().valueSerde(topic).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(100))) {
-                    values.add(r.value());
-                }
-            }
-        }
-        return values;
+        return cluster.readCommitted(topics.wireReceived()).stream().filter(i -> i.getChannel() == Channel.POLL).toList();
     }
 
     private void rss(HttpExchange exchange) throws IOException {
