@@ -34,7 +34,8 @@ public class AvroSerializer implements Serializer<Object> {
     private SubjectNameStrategy strategy;
     private boolean isKey;
     private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
-    private final Map<String, Integer> idsBySubjectAndSchema = new ConcurrentHashMap<>();
+    /** Schema ids by topic, then schema: the per-record lookup allocates nothing. */
+    private final Map<String, Map<Schema, Integer>> idsByTopic = new ConcurrentHashMap<>();
 
     public AvroSerializer() {
     }
@@ -85,12 +86,12 @@ public class AvroSerializer implements Serializer<Object> {
     }
 
     private int schemaId(String topic, Schema schema) {
-        String subject = strategy.subject(topic, isKey, schema);
-        String cacheKey = subject + '\u0000' + System.identityHashCode(schema);
-        Integer cached = idsBySubjectAndSchema.get(cacheKey);
+        Map<Schema, Integer> ids = idsByTopic.computeIfAbsent(topic, t -> new ConcurrentHashMap<>());
+        Integer cached = ids.get(schema);
         if (cached != null) {
             return cached;
         }
+        String subject = strategy.subject(topic, isKey, schema);
         int id;
         try {
             if (config.useLatestVersion()) {
@@ -109,8 +110,7 @@ public class AvroSerializer implements Serializer<Object> {
         } catch (SchemaRegistryException e) {
             throw new SerializationException("cannot get a schema id for subject " + subject + ": " + e.getMessage(), e);
         }
-        // Identity-keyed: records of one class share one Schema instance, so this is a cheap hit.
-        idsBySubjectAndSchema.put(cacheKey, id);
+        ids.put(schema, id);
         return id;
     }
 
