@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Gives each draft article its version: the same content as the latest version is a
  * duplicate (counted, not republished); different content, a kill included, is the next
- * version, keeping the time version 1 was created.
+ * version, keeping the earliest creation time known.
  */
 final class ArticleVersioning implements Processor<String, Article, String, Article> {
 
@@ -48,7 +48,9 @@ final class ArticleVersioning implements Processor<String, Article, String, Arti
         int version = latest == null ? 1 : latest.version() + 1;
         Article article = Article.newBuilder(draft)
                 .setVersion(version)
-                .setFirstCreated(latest == null ? draft.getVersionCreated() : latest.firstCreated())
+                // the earliest creation time known: the source's own, or the first version's
+                .setFirstCreated(latest == null || draft.getFirstCreated().isBefore(latest.firstCreated())
+                        ? draft.getFirstCreated() : latest.firstCreated())
                 .build();
         versions.put(record.key(), new VersionState(version, article.getFirstCreated(), hash));
         log.debug("article {} version {} ({})", record.key(), version, article.getPubStatus());

@@ -36,6 +36,12 @@ final class ContentHash {
         a.links().forEach(l -> sb.append(l).append(ITEM));
         sb.append(FIELD);
         a.subjects().forEach(s -> sb.append(s).append(ITEM));
+        if (!a.subjectCodes().isEmpty() || a.slugline() != null) {
+            // fields added later count only when present, so an item read before them keeps its hash
+            sb.append(FIELD);
+            a.subjectCodes().forEach(s -> sb.append(s).append(ITEM));
+            sb.append(FIELD).append(Objects.toString(a.slugline()));
+        }
         return ArticleIds.sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -20,6 +20,11 @@ public final class IngestConfig {
     public static final Setting<String> SITE_ZONE = Setting.string("ingest.site.zone", "Asia/Shanghai",
             "Time zone of page-text items, whose times carry no offset (the ECNS site prints Beijing time).");
 
+    public static final Setting<String> SECTION_MAP = Setting.string("inkstream.ingest.section-map", null,
+            "A file of 'scheme:code = Section' lines mapping agency classifications (subj:15000000, medtop:11000000, anpa:s, iptc7901:sp) to site sections, on top of the built-in map (see modules/ingest/README.md).");
+    public static final Setting<String> DEFAULT_SECTION = Setting.string("inkstream.ingest.default-section", "News",
+            "Section of items whose classification the section map does not place (counted in unmapped-sections-total).");
+
     public static final Setting<String> DROP_FOLDER = Setting.string("ingest.drop.folder", null,
             "When set, a folder whose inbox/ is scanned for wire item files (moved to done/ or failed/ with a .error file).");
     public static final Setting<java.time.Duration> DROP_SCAN_INTERVAL = Setting.duration("ingest.drop.scan.interval", "2s",
@@ -31,7 +36,7 @@ public final class IngestConfig {
     public static final Setting<java.time.Duration> POLL_INTERVAL = Setting.duration("ingest.poll.interval", "5m",
             "How often each feed in ingest.poll.feeds is fetched (a conditional GET: an unchanged feed costs a 304).");
 
-    public static final List<Setting<?>> ALL = List.of(MAX_ITEM_BYTES, API_KEY, SITE_ZONE, DROP_FOLDER, DROP_SCAN_INTERVAL,
+    public static final List<Setting<?>> ALL = List.of(MAX_ITEM_BYTES, API_KEY, SITE_ZONE, SECTION_MAP, DEFAULT_SECTION, DROP_FOLDER, DROP_SCAN_INTERVAL,
             POLL_FEEDS, POLL_INTERVAL);
 
     private static List<URI> feedUrls(String text) {

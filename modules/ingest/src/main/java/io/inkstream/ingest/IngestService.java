@@ -39,6 +39,7 @@ public final class IngestService implements Service {
     private final ServiceContext context;
     private final Clock clock;
     private final WireFormats formats;
+    private final WireItemParser parser;
     private final WireItems wireItems;
     private final String apiKey;
     private StreamsRunner runner;
@@ -56,7 +57,8 @@ public final class IngestService implements Service {
         context.settings().validate(IngestConfig.ALL);
         this.context = context;
         this.clock = clock;
-        this.formats = WireFormats.standard(ZoneId.of(context.settings().get(IngestConfig.SITE_ZONE)));
+        this.parser = WireItemParser.of(context.settings());
+        this.formats = parser.formats();
         this.wireItems = new WireItems(formats, context.settings().get(IngestConfig.MAX_ITEM_BYTES));
         this.apiKey = context.settings().get(IngestConfig.API_KEY);
     }
@@ -71,13 +73,13 @@ public final class IngestService implements Service {
         writer = new WireItemWriter(new KafkaProducer<>(context.producerProperties(NAME + "-channels"),
                 context.serdes().keySerde().serializer(), context.serdes().valueSerde(context.topics().wireReceived()).serializer()),
                 context.topics().wireReceived().name());
-        http = new HttpChannel(wireItems, new WireItemParser(formats), writer, apiKey, this::repeatsLatestVersion, clock);
-        runner = new StreamsRunner(NAME, IngestTopology.build(context.topics(), context.serdes(), formats, clock),
+        http = new HttpChannel(wireItems, parser, writer, apiKey, this::repeatsLatestVersion, clock);
+        runner = new StreamsRunner(NAME, IngestTopology.build(context.topics(), context.serdes(), parser, clock),
                 context.streamsProperties(NAME), context.meters());
         runner.start();
         String dropFolder = context.settings().get(IngestConfig.DROP_FOLDER);
         if (dropFolder != null) {
-            folder = new FolderChannel(Path.of(dropFolder), wireItems, new WireItemParser(formats), writer, clock);
+            folder = new FolderChannel(Path.of(dropFolder), wireItems, parser, writer, clock);
             folder.start(context.settings().get(IngestConfig.DROP_SCAN_INTERVAL).toMillis());
         }
         List<URI> feeds = context.settings().get(IngestConfig.POLL_FEEDS);

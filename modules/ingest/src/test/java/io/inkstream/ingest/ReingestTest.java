@@ -111,7 +111,8 @@ class ReingestTest {
             return parser.parse(payload, contentType).stream().map(a -> new ParsedArticle(a.headline(), a.section(), null,
                     a.byline(), a.sourceAgency(), a.editor(), a.datelinePlace(), a.publishedAt(), a.publishedOffset(),
                     a.embargoUntil(), a.language(), a.priority(), a.pubStatus(), a.type(), a.paragraphs(), a.bodyHtml(),
-                    a.media(), a.links(), a.subjects(), a.sourceId(), a.sourceUrl())).toList();
+                    a.media(), a.links(), a.subjects(), a.sourceId(), a.sourceUrl(), a.firstCreated(), a.versionCreated(),
+                    a.subjectCodes(), a.slugline(), a.warnings())).toList();
         }
     }
 

@@ -24,4 +24,15 @@ public interface WireFormatParser {
      * @throws RejectedItemException when the item is not a usable story, with the reason
      */
     List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException;
+
+    /**
+     * Parses an item into its entries, each a story or a refusal of its own. Formats that carry
+     * several items (newsMessage, ninjs wrappers, WXR exports, feeds) override this so that one
+     * bad item is refused alone; the default is {@link #parse}'s stories, or its refusal of the whole.
+     *
+     * @throws RejectedItemException when the file as a whole cannot be read (not XML, a DTD, no items)
+     */
+    default List<ParsedEntry> parseEntries(byte[] payload, String contentType) throws RejectedItemException {
+        return parse(payload, contentType).stream().map(a -> ParsedEntry.of(a.sourceId(), a)).toList();
+    }
 }

@@ -100,15 +100,24 @@ public final class WireFormats {
     public Parsed parse(String declared, byte[] payload, String contentType, String filename) throws RejectedItemException {
         WireFormatParser parser = choose(declared, payload, contentType, filename);
         try {
-            return new Parsed(parser.format(), parser.parse(payload, contentType));
+            return new Parsed(parser.format(), parser.parseEntries(payload, contentType));
         } catch (RuntimeException | StackOverflowError e) {
             // hostile input must end as a rejection with a reason, never as a crashed stream thread
             throw new RejectedItemException("unparseable", "The " + parser.format() + " parser could not read the item: " + e, e);
         }
     }
 
-    /** The articles an item holds and the format they were read as. */
-    public record Parsed(String format, List<ParsedArticle> articles) {
+    /** The entries an item holds (each a story or a refusal) and the format they were read as. */
+    public record Parsed(String format, List<ParsedEntry> entries) {
+
+        public Parsed {
+            entries = List.copyOf(entries);
+        }
+
+        /** The stories read, leaving out refused entries. */
+        public List<ParsedArticle> articles() {
+            return entries.stream().filter(e -> !e.isRefused()).map(ParsedEntry::article).toList();
+        }
     }
 
     private static boolean safeSniff(WireFormatParser p, byte[] payload, String contentType, String filename) {
