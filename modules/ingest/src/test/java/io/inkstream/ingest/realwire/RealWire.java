@@ -1,0 +1,146 @@
+package io.inkstream.ingest.realwire;
+
+import io.inkstream.events.Article;
+import io.inkstream.events.Channel;
+import io.inkstream.events.Topics;
+import io.inkstream.events.WireItem;
+import io.inkstream.events.WireRejection;
+import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.ingest.IngestTopology;
+import io.inkstream.ingest.WireItemParser;
+import io.inkstream.ingest.WireItems;
+import io.inkstream.ingest.format.WireFormats;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Pushes the real agency files of {@code ../shared/wire/} (other projects' data, never copied
+ * into this repository) through the real ingest topology, as a wire desk's POST without a
+ * declared format would: the format is sniffed. A test that uses it is skipped, with a message,
+ * where {@code ../shared} is absent (a user's clone).
+ *
+ * <p>One instance is one topology with its version store: push an item and then its kill to see
+ * the kill version.
+ */
+public final class RealWire implements AutoCloseable {
+
+    /** The receipt time of every pushed item. */
+    public static final Instant RECEIVED = Instant.parse("2026-12-01T12:00:00Z");
+
+    private final Topics topics = Topics.withPrefix("");
+    private final EventSerdes serdes = EventSerdes.create(Map.of("schema.registry.url", "mock://real-wire-" + UUID.randomUUID()));
+    private final WireItems wireItems = new WireItems(WireFormats.standard(), 10L * 1024 * 1024);
+    private final Path stateDir;
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, WireItem> received;
+    private final TestOutputTopic<String, Article> ingested;
+    private final TestOutputTopic<String, WireRejection> rejected;
+
+    private RealWire() {
+        try {
+            stateDir = Files.createTempDirectory("real-wire");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "real-wire-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(IngestTopology.build(topics, serdes, new WireItemParser(WireFormats.standard()),
+                Clock.fixed(RECEIVED, ZoneOffset.UTC)), props);
+        received = driver.createInputTopic(topics.wireReceived().name(), serdes.keySerde().serializer(),
+                serdes.valueSerde(topics.wireReceived()).serializer());
+        ingested = driver.createOutputTopic(topics.articlesIngested().name(), serdes.keySerde().deserializer(),
+                serdes.valueSerde(topics.articlesIngested()).deserializer());
+        rejected = driver.createOutputTopic(topics.wireRejected().name(), serdes.keySerde().deserializer(),
+                serdes.valueSerde(topics.wireRejected()).deserializer());
+    }
+
+    /** A fresh topology; skips the calling test when {@code ../shared/wire} is absent. */
+    public static RealWire start() {
+        root();
+        return new RealWire();
+    }
+
+    /** The {@code shared/wire} folder beside the repository; skips the calling test when it is absent. */
+    public static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (int up = 0; dir != null && up < 6; up++, dir = dir.getParent()) {
+            Path wire = dir.resolve("shared").resolve("wire");
+            if (Files.isDirectory(wire) && Files.isRegularFile(wire.resolve("README.md"))) {
+                return wire;
+            }
+        }
+        Assumptions.abort("../shared/wire is absent (a clone without the shared material): the real agency files are other"
+                + " projects' data and are not in this repository, so this test is skipped");
+        return null;
+    }
+
+    /** The bytes of one real file, by its path under {@code shared/wire}, e.g. {@code nitf/aap.xml}. */
+    public static byte[] bytes(String relativePath) {
+        try {
+            return Files.readAllBytes(root().resolve(relativePath));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Pushes a file without a declared format or media type (sniffed, as most wire desks send). */
+    public Result push(String relativePath) {
+        return push(relativePath, null);
+    }
+
+    /** Pushes a file with a media type, as an HTTP sender that sets Content-Type would. */
+    public Result push(String relativePath, String contentType) {
+        String filename = Path.of(relativePath).getFileName().toString();
+        WireItem item = wireItems.receive(bytes(relativePath), "http", Channel.HTTP, null, contentType, filename, null, RECEIVED);
+        received.pipeInput(item.getItemId(), item, RECEIVED);
+        return new Result(item, ingested.readRecordsToList().stream().map(TestRecord::value).toList(),
+                rejected.readRecordsToList().stream().map(TestRecord::value).toList());
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+
+    /** What one pushed file gave: the article versions published and the entries refused. */
+    public record Result(WireItem item, List<Article> articles, List<WireRejection> rejections) {
+
+        /** The one article the file gave; fails naming the rejections when there is not exactly one. */
+        public Article only() {
+            if (articles.size() != 1) {
+                throw new AssertionError("expected one article from " + item.getFilename() + ", got " + articles.size()
+                        + (rejections.isEmpty() ? "" : "; rejected: " + rejections.stream()
+                        .map(r -> r.getCode() + " (" + r.getReason() + ")").toList()));
+            }
+            return articles.get(0);
+        }
+
+        /** The format the file was read as. */
+        public String format() {
+            return articles.isEmpty() ? null : articles.get(0).getProvenance().getFormat();
+        }
+
+        /** The body as plain text: paragraphs joined by blank lines. */
+        public static String text(Article a) {
+            return String.join("\n\n", a.getParagraphs());
+        }
+    }
+}
