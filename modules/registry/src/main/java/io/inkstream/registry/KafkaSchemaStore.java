@@ -21,6 +21,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -237,12 +238,30 @@ final class KafkaSchemaStore implements AutoCloseable {
 
     /** The end of committed data: nothing a finished write left is beyond it. */
     private long endOffset() {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
+                                new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                        .partitionResult(partition).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
+            } catch (ExecutionException e) {
+                // a topic just created may not be in every broker's metadata yet: that passes, so wait for it
+                if (!(e.getCause() instanceof RetriableException) || System.nanoTime() > deadline) {
+                    throw RegistryException.storeError("Cannot find the end of the schemas topic " + topic + ": " + e, e);
+                }
+                sleepBeforeRetry();
+            } catch (TimeoutException e) {
+                throw RegistryException.storeError("Cannot find the end of the schemas topic " + topic + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw RegistryException.storeError("Interrupted while reading " + topic, e);
+            }
+        }
+    }
+
+    private void sleepBeforeRetry() {
         try {
-            return admin.listOffsets(Map.of(partition, OffsetSpec.latest()),
-                            new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
-                    .partitionResult(partition).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).offset();
-        } catch (ExecutionException | TimeoutException e) {
-            throw RegistryException.storeError("Cannot find the end of the schemas topic " + topic + ": " + e, e);
+            Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw RegistryException.storeError("Interrupted while reading " + topic, e);
