@@ -10,6 +10,7 @@ import io.inkstream.ingest.format.WireFormats;
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.streams.StreamsRunner;
+import io.inkstream.platform.http.HttpProblem;
 import io.javalin.Javalin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -102,8 +103,7 @@ public final class IngestService implements Service {
         app.post("/v1/items", ctx -> {
             HttpChannel channel = http;
             if (channel == null) {
-                ctx.status(503).json(java.util.Map.of("error", "starting", "message", "Ingest is not started yet; retry shortly."));
-                return;
+                throw new HttpProblem(503, "starting", "Ingest is not started yet; retry shortly.");
             }
             channel.handle(ctx);
         });

@@ -3,11 +3,12 @@ package io.inkstream.ingest.channel;
 import io.inkstream.events.Article;
 import io.inkstream.events.Channel;
 import io.inkstream.events.WireItem;
+import io.inkstream.events.WireRejection;
 import io.inkstream.ingest.ParseOutcome;
 import io.inkstream.ingest.ReceivedBytes;
 import io.inkstream.ingest.WireItemParser;
 import io.inkstream.ingest.WireItems;
-import io.javalin.Javalin;
+import io.inkstream.platform.http.HttpProblem;
 import io.javalin.http.Context;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,20 +59,14 @@ public final class HttpChannel {
         this.clock = clock;
     }
 
-    public void routes(Javalin app) {
-        app.post("/v1/items", this::handle);
-    }
-
     /** Handles one POST /v1/items. */
     public void handle(Context ctx) {
         if (apiKey != null && !keyMatches(ctx.header("X-Api-Key"))) {
-            error(ctx, 401, "unauthorized", "A valid X-Api-Key header is required.", null);
-            return;
+            throw new HttpProblem(401, "unauthorized", "A valid X-Api-Key header is required.");
         }
         if (apiKey == null && !fromThisMachine(ctx.req().getRemoteAddr())) {
-            error(ctx, 403, "forbidden", "No ingest.api.key is configured, so POST /v1/items only accepts requests"
-                    + " from this machine; set INGEST_API_KEY to accept items from other hosts.", null);
-            return;
+            throw new HttpProblem(403, "forbidden", "No ingest.api.key is configured, so POST /v1/items only accepts requests"
+                    + " from this machine; set INGEST_API_KEY to accept items from other hosts.");
         }
         Archive.Kind archive = Archive.Kind.of(ctx.contentType());
         ReceivedBytes body;
@@ -79,12 +74,10 @@ public final class HttpChannel {
             // read the stream ourselves: an oversized item is kept truncated, not refused unread
             body = ReceivedBytes.read(ctx.req().getInputStream(), archive == null ? wireItems.maxItemBytes() : maxArchiveBytes());
         } catch (IOException e) {
-            error(ctx, 400, "unreadable", "The request body could not be read: " + e.getMessage(), null);
-            return;
+            throw new HttpProblem(400, "unreadable", "The request body could not be read: " + e.getMessage());
         }
         if (body.size() == 0) {
-            error(ctx, 400, "empty", "The request body is empty; send the wire item as the body.", null);
-            return;
+            throw new HttpProblem(400, "empty", "The request body is empty; send the wire item as the body.");
         }
         if (archive != null) {
             handleBatch(ctx, archive, body);
@@ -96,14 +89,18 @@ public final class HttpChannel {
             writer.write(item);
         } catch (WireItemWriter.WriteFailedException e) {
             log.warn("item not stored: {}", e.getMessage());
-            error(ctx, 503, "unavailable", "The item could not be stored (" + e.getMessage() + "); retry later.", null);
-            return;
+            throw new HttpProblem(503, "unavailable", "The item could not be stored (" + e.getMessage() + "); retry later.");
         }
+        // the same pure parser the stream runs, so this answer is what the stream does with the item
         ParseOutcome outcome = parser.parse(item, clock.instant());
         if (outcome.isRejected()) {
-            error(ctx, status(outcome.rejection().getCode()), outcome.rejection().getCode(), outcome.rejection().getReason(),
-                    item.getItemId());
-            return;
+            WireRejection first = outcome.rejection();
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("itemId", item.getItemId());
+            if (outcome.entries().size() > 1) {
+                details.putAll(entries(outcome));
+            }
+            throw new HttpProblem(status(first.getCode()), first.getCode(), first.getReason(), details);
         }
         ctx.status(202).json(accepted(item, outcome));
     }
@@ -115,16 +112,14 @@ public final class HttpChannel {
      */
     private void handleBatch(Context ctx, Archive.Kind kind, ReceivedBytes body) {
         if (body.truncated()) {
-            error(ctx, 413, "too-large", "The archive is " + body.size() + " bytes, over the limit of "
-                    + maxArchiveBytes() + " bytes.", null);
-            return;
+            throw new HttpProblem(413, "too-large", "The archive is " + body.size() + " bytes, over the limit of "
+                    + maxArchiveBytes() + " bytes.");
         }
         List<Archive.File> files;
         try {
             files = Archive.read(kind, body.kept(), MAX_BATCH_ENTRIES, wireItems.maxItemBytes());
         } catch (Archive.ArchiveException e) {
-            error(ctx, e.status, e.code, e.getMessage(), null);
-            return;
+            throw new HttpProblem(e.status, e.code, e.getMessage());
         }
         List<Map<String, Object>> answers = new ArrayList<>();
         int rejected = 0;
@@ -135,13 +130,8 @@ public final class HttpChannel {
                 writer.write(item);
             } catch (WireItemWriter.WriteFailedException e) {
                 log.warn("batch stopped at {}: {}", file.name(), e.getMessage());
-                Map<String, Object> answer = new LinkedHashMap<>();
-                answer.put("error", "unavailable");
-                answer.put("message", "Stopped at " + file.name() + ", which could not be stored (" + e.getMessage()
-                        + "); the files listed were stored, retry the rest later.");
-                answer.put("files", answers);
-                ctx.status(503).json(answer);
-                return;
+                throw new HttpProblem(503, "unavailable", "Stopped at " + file.name() + ", which could not be stored ("
+                        + e.getMessage() + "); the files listed were stored, retry the rest later.", Map.of("files", answers));
             }
             ParseOutcome outcome = parser.parse(item, clock.instant());
             Map<String, Object> answer = new LinkedHashMap<>();
@@ -151,6 +141,9 @@ public final class HttpChannel {
                 answer.put("itemId", item.getItemId());
                 answer.put("error", outcome.rejection().getCode());
                 answer.put("message", outcome.rejection().getReason());
+                if (outcome.entries().size() > 1) {
+                    answer.putAll(entries(outcome));
+                }
             } else {
                 answer.putAll(accepted(item, outcome));
             }
@@ -176,8 +169,40 @@ public final class HttpChannel {
         if (articleIds.size() > 1) {
             answer.put("articleIds", articleIds);
         }
-        answer.put("format", outcome.drafts().get(0).getProvenance().getFormat());
+        answer.put("format", outcome.format());
         answer.put("duplicate", outcome.drafts().stream().allMatch(isDuplicate));
+        if (outcome.entries().size() > 1) {
+            answer.putAll(entries(outcome));
+        }
+        return answer;
+    }
+
+    /**
+     * Each entry of a file of several items, in the file's order: its article (and whether it
+     * repeats its latest version) or its refusal; then how many were accepted and refused.
+     */
+    private Map<String, Object> entries(ParseOutcome outcome) {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        int refused = 0;
+        for (ParseOutcome.Entry e : outcome.entries()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("entry", e.label());
+            if (e.isRejected()) {
+                refused++;
+                entry.put("error", e.rejection().getCode());
+                entry.put("message", e.rejection().getReason());
+            } else {
+                entry.put("articleId", e.draft().getId());
+                entry.put("type", e.draft().getType().toString());
+                entry.put("headline", e.draft().getHeadline());
+                entry.put("duplicate", isDuplicate.test(e.draft()));
+            }
+            entries.add(entry);
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("entries", entries);
+        answer.put("accepted", entries.size() - refused);
+        answer.put("rejected", refused);
         return answer;
     }
 
@@ -204,15 +229,5 @@ public final class HttpChannel {
 
     private boolean keyMatches(String given) {
         return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), apiKey.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void error(Context ctx, int status, String code, String message, String itemId) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", code);
-        body.put("message", message);
-        if (itemId != null) {
-            body.put("itemId", itemId);
-        }
-        ctx.status(status).json(body);
     }
 }

@@ -44,8 +44,7 @@ public final class HttpServer implements AutoCloseable {
             config.useVirtualThreads = false;
             config.http.maxRequestSize = 12L * 1024 * 1024;
         });
-        app.exception(HttpProblem.class, (e, ctx) -> ctx.status(e.status())
-                .json(Map.of("error", e.code(), "message", e.getMessage())));
+        app.exception(HttpProblem.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
         app.exception(Exception.class, (e, ctx) -> {
             log.error("request {} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
