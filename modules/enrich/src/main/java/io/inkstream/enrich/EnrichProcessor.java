@@ -150,7 +150,9 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
         }
 
         TextCounts counts = TextCounts.of(article);
-        LanguageGuess language = languages.detect(text);
+        // the language the source declares wins; detection is for items that do not say
+        LanguageGuess declared = LanguageGuess.declared(article.getLanguage());
+        LanguageGuess language = declared != null ? declared : languages.detect(text);
         return new EnrichOutcome.Enriched(EnrichedArticle.newBuilder()
                 .setArticle(article)
                 .setCanonicalPath(history.canonicalPath())

@@ -236,6 +236,24 @@ class EnrichTopologyTest {
         assertThat(enriched.readValue().getArticle().getId()).isEqualTo(good.getId());
     }
 
+    @Test
+    void declaredLanguageWinsOverDetection() {
+        // IPTC's example text item declares en-US over filler text that n-grams take for Catalan
+        Article declared = Article.newBuilder(story("urn:inkstream:article:lang-declared", "Lorem ipsum dolor sit amet",
+                        "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore."))
+                .setLanguage("en-US").build();
+        Article undeclared = Article.newBuilder(story("urn:inkstream:article:lang-short", "Ok", "Si. No. Ok."))
+                .setLanguage(null).build();
+        ingested.pipeInput(declared.getId(), declared, T0);
+        ingested.pipeInput(undeclared.getId(), undeclared, T0);
+
+        EnrichedArticle first = enriched.readValue();
+        EnrichedArticle second = enriched.readValue();
+        assertThat(first.getLanguage()).isEqualTo("en-US");
+        assertThat(first.getLanguageConfidence()).isEqualTo(1.0);
+        assertThat(second.getLanguage()).as("too little text to guess from").isEqualTo("und");
+    }
+
     private static Article story(String id, String headline, String... paragraphs) {
         return TestArticles.article(id, headline, paragraphs).setSection("Politics").setPublishedAt(T0).build();
     }

@@ -20,6 +20,9 @@ public final class LanguageDetector {
 
     /** Fewer letters than this are not worth guessing from. */
     private static final int MIN_LETTERS = 12;
+    /** Below this many letters a guess must be confident to count: filler text fools n-grams. */
+    private static final int SHORT_TEXT_LETTERS = 200;
+    private static final double SHORT_TEXT_MIN_CONFIDENCE = 0.9;
 
     private final com.optimaize.langdetect.LanguageDetector detector;
     private final TextObjectFactory textFactory = CommonTextObjectFactories.forDetectingOnLargeText();
@@ -35,7 +38,8 @@ public final class LanguageDetector {
     }
 
     public LanguageGuess detect(String text) {
-        if (text == null || text.codePoints().filter(Character::isLetter).count() < MIN_LETTERS) {
+        long letters = text == null ? 0 : text.codePoints().filter(Character::isLetter).count();
+        if (letters < MIN_LETTERS) {
             return LanguageGuess.UNDETERMINED;
         }
         List<DetectedLanguage> probabilities = detector.getProbabilities(textFactory.forText(text));
@@ -43,6 +47,9 @@ public final class LanguageDetector {
             return LanguageGuess.UNDETERMINED;
         }
         DetectedLanguage best = probabilities.get(0);
+        if (letters < SHORT_TEXT_LETTERS && best.getProbability() < SHORT_TEXT_MIN_CONFIDENCE) {
+            return LanguageGuess.UNDETERMINED;
+        }
         return new LanguageGuess(best.getLocale().getLanguage(), best.getProbability());
     }
 }
