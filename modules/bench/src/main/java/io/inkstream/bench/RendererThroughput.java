@@ -7,7 +7,7 @@ import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.http.HttpServer;
 import io.inkstream.renderer.RendererService;
-import io.inkstream.renderer.RendererSettings;
+import io.inkstream.renderer.RendererConfig;
 import io.inkstream.renderer.http.StaticAssets;
 import io.inkstream.renderer.page.PageModels;
 import io.inkstream.renderer.page.RenderedPage;
@@ -55,7 +55,7 @@ public final class RendererThroughput {
         try (BenchCluster cluster = BenchCluster.start()) {
             Topics topics = cluster.topics("render-");
             ServiceContext context = cluster.context(topics, "renderer",
-                    Map.of(RendererSettings.VISITOR_SALT.key(), "bench-salt"));
+                    Map.of(RendererConfig.VISITOR_SALT.key(), "bench-salt"));
             List<String> paths = loadStore(context, topics, articles);
             SameSizeFile sameSize = new SameSizeFile();
             try (TopicCounter published = new TopicCounter(cluster.bootstrapServers(), List.of(topics.articlesPublished().name()));
@@ -145,7 +145,7 @@ public final class RendererThroughput {
     /** Mean microseconds SiteRenderer takes per article page, on the renderer's own stores, after a warm-up. */
     private static double renderOnly(RendererService service, ServiceContext context, List<String> paths, int pages) {
         SiteRenderer renderer = new SiteRenderer(service.articles(), new PageModels(service.articles(), service.rankings(),
-                RendererSettings.site(context.settings()), new StaticAssets().paths()));
+                RendererConfig.from(context.settings()).site(), new StaticAssets().paths()));
         long bytes = 0;
         for (int i = 0; i < pages; i++) {
             bytes += renderer.article(paths.get(i % paths.size())).html().length();

@@ -7,6 +7,9 @@ import io.inkstream.events.WireItem;
 import io.inkstream.events.WireRejection;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.ingest.format.WireFormats;
+import io.inkstream.ingest.stream.ArticleVersioning;
+import io.inkstream.ingest.stream.StoreNames;
+import io.inkstream.ingest.stream.VersionState;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -45,7 +48,7 @@ public final class IngestTopology {
         WireItemParser parser = new WireItemParser(formats);
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ArticleVersioning.STORE), keys, VersionState.serde()));
+                Stores.persistentKeyValueStore(StoreNames.ARTICLE_VERSIONS), keys, VersionState.serde()));
 
         Deserializer<WireItem> wireItems = serdes.valueSerde(topics.wireReceived()).deserializer();
         String receivedTopic = topics.wireReceived().name();
@@ -69,7 +72,7 @@ public final class IngestTopology {
                 .flatMap((itemId, outcome) -> byArticleId(outcome.drafts()), Named.as("key-by-article-id"))
                 // one article's versions must meet the same store, whatever item or partition they came in on
                 .repartition(Repartitioned.with(keys, articles).withName("by-article-id"))
-                .process(ArticleVersioning::new, Named.as("version"), ArticleVersioning.STORE)
+                .process(ArticleVersioning::new, Named.as("version"), StoreNames.ARTICLE_VERSIONS)
                 .to(topics.articlesIngested().name(), Produced.with(keys, articles).withName("articles-ingested"));
 
         return builder.build();

@@ -21,7 +21,6 @@ import java.nio.ByteBuffer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +72,9 @@ public final class Reingest {
 
     static Result run(ServiceContext context, Instant from, Instant to, Progress progress, Clock clock) {
         String topic = context.topics().wireReceived().name();
-        WireFormats formats = WireFormats.standard(ZoneId.of(context.settings().get(IngestConfig.SITE_ZONE)));
-        WireItems wireItems = new WireItems(formats, context.settings().get(IngestConfig.MAX_ITEM_BYTES));
+        IngestConfig config = IngestConfig.from(context.settings());
+        WireFormats formats = WireFormats.standard(config.siteZone());
+        WireItems wireItems = new WireItems(formats, config.maxItemBytes());
         WireItemParser parser = new WireItemParser(formats);
         Deserializer<WireItem> deserializer = context.serdes().valueSerde(context.topics().wireReceived()).deserializer();
         long read = 0;

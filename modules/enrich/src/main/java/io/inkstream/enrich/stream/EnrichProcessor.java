@@ -1,7 +1,7 @@
-package io.inkstream.enrich;
+package io.inkstream.enrich.stream;
 
+import io.inkstream.enrich.EnrichConfig;
 import io.inkstream.enrich.entity.EntityExtractor;
-import io.inkstream.enrich.entity.Gazetteer;
 import io.inkstream.enrich.keyword.CorpusStats;
 import io.inkstream.enrich.keyword.Terms;
 import io.inkstream.enrich.keyword.TfIdf;
@@ -43,7 +43,7 @@ import java.util.Map;
  * fingerprints of the last window's articles give related news and near-duplicates. A killed
  * article leaves the fingerprints (so no later article lists it) and the corpus.
  */
-final class EnrichProcessor implements Processor<String, byte[], String, EnrichOutcome> {
+public final class EnrichProcessor implements Processor<String, byte[], String, EnrichOutcome> {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
     /** Terms kept per article for similarity: enough to tell topics apart, small enough to scan. */
@@ -67,7 +67,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
     private final FingerprintIndex recent = new FingerprintIndex();
     private CorpusStats corpus;
 
-    EnrichProcessor(EnrichConfig config, Topics topics, EventSerdes serdes) {
+    public EnrichProcessor(EnrichConfig config, Topics topics, EventSerdes serdes) {
         this.config = config;
         this.ingestedTopic = topics.articlesIngested().name();
         this.articles = serdes.valueSerde(topics.articlesIngested()).deserializer();
@@ -80,10 +80,10 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
     @Override
     public void init(ProcessorContext<String, EnrichOutcome> context) {
         this.context = context;
-        this.paths = context.getStateStore(EnrichTopology.PATHS_STORE);
-        this.documentTerms = context.getStateStore(EnrichTopology.TERMS_STORE);
-        this.fingerprints = context.getStateStore(EnrichTopology.FINGERPRINTS_STORE);
-        this.corpus = new StoreCorpusStats(context.getStateStore(EnrichTopology.CORPUS_STORE));
+        this.paths = context.getStateStore(StoreNames.PATHS);
+        this.documentTerms = context.getStateStore(StoreNames.TERMS);
+        this.fingerprints = context.getStateStore(StoreNames.FINGERPRINTS);
+        this.corpus = new StoreCorpusStats(context.getStateStore(StoreNames.CORPUS));
         // init runs again after a restore or a revived task: start from what the store holds then
         loadRecent();
     }
