@@ -6,6 +6,7 @@ import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.inkstream.renderer.beacon.BeaconCollector;
 import io.inkstream.renderer.http.SiteRoutes;
+import io.inkstream.renderer.page.RenderedPage;
 import io.inkstream.renderer.page.SiteConfig;
 import io.inkstream.renderer.store.ArticleStore;
 import io.inkstream.renderer.store.RankingStore;
@@ -98,6 +99,23 @@ public final class RendererService implements Service {
     @Override
     public void fallbackRoutes(Javalin app) {
         routes.registerPages(app);
+    }
+
+    /**
+     * The article page at {@code path} as the site renders it, in this thread and without HTTP (for benchmarks
+     * and tools); fails when the page is anything but 200.
+     */
+    public String renderArticle(String path) {
+        RenderedPage page = routes.pages().article(path);
+        if (page.status() != 200) {
+            throw new IllegalStateException(path + " rendered " + page.status());
+        }
+        return page.html();
+    }
+
+    /** The slug of a section: its URL segment, and its scope on popularity.top24h. */
+    public static String sectionSlug(String section) {
+        return ArticleStore.sectionSlug(section);
     }
 
     /** The articles this instance serves (for tools and tests). */

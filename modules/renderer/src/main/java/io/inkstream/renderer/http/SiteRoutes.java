@@ -86,6 +86,11 @@ public final class SiteRoutes implements AutoCloseable {
         this.widgetFrameAncestors = widgetFrameAncestors;
     }
 
+    /** The pages as the routes render them, without HTTP. */
+    public SiteRenderer pages() {
+        return renderer;
+    }
+
     /** Every route: the fixed ones, then the catch-all pages (for a server of the renderer alone). */
     public void register(Javalin app) {
         registerFixed(app);
