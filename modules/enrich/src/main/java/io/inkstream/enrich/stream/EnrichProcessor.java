@@ -109,6 +109,10 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
         }
     }
 
+    /**
+     * Enriches one version: first the state it changes before anything is computed from it (the path
+     * history, the corpus counts), then what the article says, then what later articles may find of it.
+     */
     private EnrichOutcome enrich(Article article) {
         String id = article.getId();
         if (article.getPubStatus() == PubStatus.canceled) {
@@ -116,38 +120,19 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
             log.debug("{} killed; tombstone", id);
             return new EnrichOutcome.Removed();
         }
-        PathHistory before = paths.get(id);
-        PathHistory history = before == null ? PathHistory.first(article) : before.next(article);
-        paths.put(id, history);
-
+        PathHistory history = advancePath(article);
         String text = ArticleText.of(article);
         Map<String, Integer> termCounts = Terms.count(text);
-        List<String> distinct = List.copyOf(termCounts.keySet());
-        List<String> previousTerms = documentTerms.get(id);
-        if (previousTerms != null) {
-            corpus.removeDocument(previousTerms);
-        }
-        corpus.addDocument(distinct);
-        documentTerms.put(id, distinct);
-        Map<String, Double> weights = TfIdf.weights(termCounts, corpus);
+        recount(id, List.copyOf(termCounts.keySet()));
 
+        TfIdf.Profile terms = TfIdf.profile(termCounts, corpus, config.maxKeywords(), VECTOR_TERMS);
         List<Entity> named = entities.extract(ArticleText.forEntities(article));
         Instant publishedAt = referenceTime(article);
         Fingerprint own = new Fingerprint(id, article.getHeadline(), history.canonicalPath(), article.getSection(),
-                publishedAt, TfIdf.unitVector(weights, VECTOR_TERMS),
-                named.stream().map(e -> e.getKind() + ":" + e.getName()).toList(),
+                publishedAt, terms.vector(), named.stream().map(e -> e.getKind() + ":" + e.getName()).toList(),
                 Shingles.sketch(ArticleText.body(article)), null);
         RelatedFinder.Result related = relatedFinder.find(own, earlierArticles(publishedAt));
-        if (article.getPubStatus() == PubStatus.usable) {
-            Fingerprint stored = new Fingerprint(own.id(), own.headline(), own.canonicalPath(), own.section(),
-                    own.publishedAt(), own.vector(), own.entities(), own.shingles(), related.duplicateOf());
-            fingerprints.put(id, stored);
-            recent.put(stored);
-        } else {
-            // withheld: not public, so no other article may link to it yet
-            fingerprints.delete(id);
-            recent.remove(id);
-        }
+        remember(article, own.withDuplicateOf(related.duplicateOf()));
 
         TextCounts counts = TextCounts.of(article);
         LanguageGuess language = languages.detect(text);
@@ -164,11 +149,40 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
                 .setLanguage(language.language())
                 .setLanguageConfidence(Math.round(language.confidence() * 1e4) / 1e4)
                 .setEntities(named)
-                .setKeywords(TfIdf.keywords(weights, config.maxKeywords()))
+                .setKeywords(terms.keywords())
                 .setRelated(related.related())
                 .setDuplicateOf(related.duplicateOf())
                 .setEnrichedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .build());
+    }
+
+    /** The article's path history with this version, stored: its first path stays its canonical one. */
+    private PathHistory advancePath(Article article) {
+        PathHistory before = paths.get(article.getId());
+        PathHistory history = before == null ? PathHistory.first(article) : before.next(article);
+        paths.put(article.getId(), history);
+        return history;
+    }
+
+    /** Counts this version's distinct terms in the corpus in place of the previous version's. */
+    private void recount(String id, List<String> distinctTerms) {
+        List<String> previousTerms = documentTerms.get(id);
+        if (previousTerms != null) {
+            corpus.removeDocument(previousTerms);
+        }
+        corpus.addDocument(distinctTerms);
+        documentTerms.put(id, distinctTerms);
+    }
+
+    /** A usable article may be found as related news or as an original; a withheld one may not, yet. */
+    private void remember(Article article, Fingerprint fingerprint) {
+        if (article.getPubStatus() == PubStatus.usable) {
+            fingerprints.put(fingerprint.id(), fingerprint);
+            recent.put(fingerprint);
+        } else {
+            fingerprints.delete(fingerprint.id());
+            recent.remove(fingerprint.id());
+        }
     }
 
     /**
