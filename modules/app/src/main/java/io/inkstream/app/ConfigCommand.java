@@ -1,10 +1,8 @@
 package io.inkstream.app;
 
-import io.inkstream.platform.config.CommonSettings;
 import io.inkstream.platform.config.Setting;
 import picocli.CommandLine.Command;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code inkstream config}: the table of every setting, generated from their declarations. */
@@ -17,12 +15,9 @@ final class ConfigCommand implements Runnable {
         System.out.print(markdownTable());
     }
 
-    /** Every declared setting: the common ones, then each service's. */
+    /** Every declared setting: the common ones, the registry's, then each service's and the demo's. */
     static List<Setting<?>> allSettings() {
-        List<Setting<?>> all = new ArrayList<>(CommonSettings.ALL);
-        all.addAll(Services.SETTINGS);
-        all.addAll(io.inkstream.app.demo.DemoSettings.ALL);
-        return all;
+        return InkstreamConfig.allSettings();
     }
 
     static String markdownTable() {
@@ -33,8 +28,16 @@ final class ConfigCommand implements Runnable {
             table.append("| `").append(s.key()).append("` | `").append(s.env()).append("` | ").append(s.type())
                     .append(" | ").append(s.defaultValue() == null ? "(none)"
                             : s.defaultValue().isEmpty() ? "(empty)" : "`" + s.defaultValue() + "`")
-                    .append(" | ").append(s.doc().replace("|", "\\|")).append(" |\n");
+                    .append(" | ").append(s.doc().replace("|", "\\|")).append(formerly(s)).append(" |\n");
         }
         return table.toString();
+    }
+
+    private static String formerly(Setting<?> s) {
+        if (s.deprecatedKeys().isEmpty()) {
+            return "";
+        }
+        return " Formerly " + String.join(", ", s.deprecatedKeys().stream().map(k -> "`" + k + "`").toList())
+                + " (deprecated, still read).";
     }
 }

@@ -1,8 +1,7 @@
 package io.inkstream.app;
 
 import io.inkstream.app.demo.DemoRun;
-import io.inkstream.app.demo.DemoSettings;
-import io.inkstream.platform.config.Settings;
+import io.inkstream.app.demo.DemoConfig;
 
 import java.io.PrintStream;
 
@@ -14,9 +13,7 @@ final class Demo {
 
     /** Sends the demo feed, then leaves readers and live news running on daemon threads until the JVM stops. */
     static DemoRun start(EmbeddedStack stack, PrintStream out) {
-        Settings settings = stack.context().settings();
-        settings.validate(DemoSettings.ALL);
-        return DemoRun.start("http://localhost:" + stack.httpPort(), settings.get(DemoSettings.VIEWS_PER_SECOND),
-                settings.get(DemoSettings.NEWS_INTERVAL), out);
+        DemoConfig demo = stack.config().demo();
+        return DemoRun.start("http://localhost:" + stack.httpPort(), demo.viewsPerSecond(), demo.newsInterval(), out);
     }
 }

@@ -2,7 +2,7 @@ package io.inkstream.app;
 
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
-import io.inkstream.platform.config.CommonSettings;
+import io.inkstream.platform.config.CommonConfig;
 import io.inkstream.platform.config.Settings;
 import io.inkstream.platform.http.HttpServer;
 import io.inkstream.platform.kafka.EmbeddedKafka;
@@ -14,15 +14,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.inkstream.renderer.RendererSettings;
-
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,12 +35,18 @@ public final class EmbeddedStack implements AutoCloseable {
     private SchemaRegistryServer registry;
     private HttpServer http;
     private ServiceContext context;
+    private InkstreamConfig config;
+
+    /** Starts the stack from settings resolved here, once; see {@link #start(InkstreamConfig, List, PrintStream)}. */
+    public static EmbeddedStack start(Settings settings, List<String> serviceNames, PrintStream out) {
+        return start(InkstreamConfig.from(settings), serviceNames, out);
+    }
 
     /** Starts the stack, printing one line per component to {@code out}. */
-    public static EmbeddedStack start(Settings settings, List<String> serviceNames, PrintStream out) {
+    public static EmbeddedStack start(InkstreamConfig config, List<String> serviceNames, PrintStream out) {
         EmbeddedStack stack = new EmbeddedStack();
         try {
-            stack.startAll(settings, serviceNames, new Progress(out));
+            stack.startAll(config, serviceNames, new Progress(out));
             return stack;
         } catch (RuntimeException e) {
             stack.close();
@@ -56,32 +54,35 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
-    private void startAll(Settings settings, List<String> serviceNames, Progress progress) {
-        settings.validate(CommonSettings.ALL);
-        Path dataDir = Path.of(settings.require(CommonSettings.DATA_DIR));
+    private void startAll(InkstreamConfig configured, List<String> serviceNames, Progress progress) {
+        CommonConfig common = configured.common();
         // A busy site port should stop us before the broker and services have started.
-        if (settings.get(CommonSettings.HTTP_PORT) != 0) {
-            HttpServer.requireFree(settings.get(CommonSettings.HTTP_HOST), settings.get(CommonSettings.HTTP_PORT));
+        if (common.httpPort() != 0) {
+            HttpServer.requireFree(common.httpHost(), common.httpPort());
         }
-        kafka = progress.step("kafka", "localhost:" + settings.get(CommonSettings.KAFKA_PORT),
-                () -> EmbeddedKafka.start(dataDir.resolve("kafka"), settings.get(CommonSettings.KAFKA_PORT)));
+        kafka = progress.step("kafka", "localhost:" + common.kafkaPort(),
+                () -> EmbeddedKafka.start(common.dataDir().resolve("kafka"), common.kafkaPort()));
         started.add(kafka);
-        registry = progress.step("registry", "http://localhost:" + settings.get(CommonSettings.REGISTRY_PORT),
+        RegistryConfig registryConfig = configured.registry();
+        registry = progress.step("registry", "http://localhost:" + common.registryPort(),
                 () -> SchemaRegistryServer.start(RegistryConfig.forKafka(kafka.bootstrapServers())
-                        .withPort(settings.get(CommonSettings.REGISTRY_PORT))));
+                        .withPort(common.registryPort())
+                        .withTopic(registryConfig.topic())
+                        .withDefaultCompatibility(registryConfig.defaultCompatibility())));
         started.add(registry);
 
-        Settings resolved = settings.with(Map.of(
-                CommonSettings.BOOTSTRAP_SERVERS.key(), kafka.bootstrapServers(),
-                CommonSettings.REGISTRY_URL.key(), registry.url(),
-                RendererSettings.VISITOR_SALT.key(), visitorSalt(settings, dataDir)));
+        CommonConfig resolved = common.withCluster(kafka.bootstrapServers(), registry.url());
+        config = new InkstreamConfig(resolved, registryConfig, configured.ingest(), configured.enrich(),
+                configured.popularity(), configured.renderer(), configured.demo(), configured.settings().with(Map.of(
+                        CommonConfig.BOOTSTRAP_SERVERS.key(), resolved.bootstrapServers(),
+                        CommonConfig.REGISTRY_URL.key(), resolved.registryUrl())));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        context = ServiceContext.from(resolved, meters);
+        context = ServiceContext.from(resolved, config.settings(), meters);
         progress.step("topics", context.topics().all().size() + " topics", () ->
                 TopicProvisioner.ensure(kafka.bootstrapServers(), context.topics().all()));
 
         for (String name : serviceNames) {
-            Service service = Services.create(name, context);
+            Service service = Services.create(name, context, config);
             progress.step(name, "started", () -> {
                 service.start();
                 return service;
@@ -89,35 +90,9 @@ public final class EmbeddedStack implements AutoCloseable {
             services.add(service);
             started.add(service);
         }
-        http = progress.step("http", "http://localhost:" + resolved.get(CommonSettings.HTTP_PORT), () ->
-                HttpServer.start(resolved.get(CommonSettings.HTTP_HOST), resolved.get(CommonSettings.HTTP_PORT),
-                        services, meters));
+        http = progress.step("http", "http://localhost:" + resolved.httpPort(), () ->
+                HttpServer.start(resolved.httpHost(), resolved.httpPort(), services, meters));
         started.add(http);
-    }
-
-    /**
-     * The salt for visitor hashes: the configured one, else one made on first start and kept in
-     * the data directory, so a restart still recognises returning visitors (dedup, unique counts).
-     */
-    private static String visitorSalt(Settings settings, Path dataDir) {
-        String configured = settings.get(RendererSettings.VISITOR_SALT);
-        if (configured != null) {
-            return configured;
-        }
-        Path file = dataDir.resolve("visitor-salt");
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).trim();
-            }
-            byte[] random = new byte[24];
-            new SecureRandom().nextBytes(random);
-            String salt = HexFormat.of().formatHex(random);
-            Files.createDirectories(dataDir);
-            Files.writeString(file, salt);
-            return salt;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot keep the visitor salt in " + file, e);
-        }
     }
 
     /** Waits until every service reports ready; false on timeout. */
@@ -151,6 +126,11 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public ServiceContext context() {
         return context;
+    }
+
+    /** The configuration the stack runs with, pointing at its broker and registry. */
+    public InkstreamConfig config() {
+        return config;
     }
 
     /** Stops everything in reverse start order: HTTP first, the broker last, so nothing in flight is lost. */

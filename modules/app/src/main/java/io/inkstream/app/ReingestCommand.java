@@ -2,7 +2,7 @@ package io.inkstream.app;
 
 import io.inkstream.ingest.Reingest;
 import io.inkstream.platform.ServiceContext;
-import io.inkstream.platform.config.CommonSettings;
+import io.inkstream.platform.config.CommonConfig;
 import io.inkstream.platform.config.Settings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import picocli.CommandLine.Command;
@@ -46,7 +46,7 @@ final class ReingestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--from must be before --to");
         }
         Settings settings = Settings.load(config, Map.of());
-        settings.validate(CommonSettings.ALL);
+        settings.validate(CommonConfig.ALL);
         ServiceContext context = ServiceContext.from(settings, new SimpleMeterRegistry());
         Reingest.Result result = Reingest.run(context, fromTime, toTime, ReingestCommand::progress);
         System.out.printf("%nRe-ingested %d item(s) of %d read from %s: %d rejected by today's parsers, "

@@ -2,11 +2,10 @@ package io.inkstream.app;
 
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
-import io.inkstream.platform.config.CommonSettings;
+import io.inkstream.platform.config.CommonConfig;
 import io.inkstream.platform.config.Settings;
 import io.inkstream.platform.http.HttpServer;
 import io.inkstream.platform.kafka.TopicProvisioner;
-import io.inkstream.registry.RegistryConfig;
 import io.inkstream.registry.SchemaRegistryServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,25 +35,21 @@ final class RunCommand implements Runnable {
 
     @Override
     public void run() {
-        Settings settings = Settings.load(config, Map.of());
-        settings.validate(CommonSettings.ALL);
+        InkstreamConfig configured = InkstreamConfig.from(Settings.load(config, Map.of()));
+        CommonConfig common = configured.common();
         CountDownLatch stopped = new CountDownLatch(1);
         AutoCloseable running;
         if ("registry".equals(service)) {
-            SchemaRegistryServer registry = SchemaRegistryServer.start(RegistryConfig
-                    .forKafka(settings.require(CommonSettings.BOOTSTRAP_SERVERS))
-                    .withHost(settings.get(CommonSettings.HTTP_HOST))
-                    .withPort(settings.get(CommonSettings.REGISTRY_PORT)));
+            SchemaRegistryServer registry = SchemaRegistryServer.start(configured.registry());
             System.out.println("registry ready on " + registry.url());
             running = registry;
         } else {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            ServiceContext context = ServiceContext.from(settings, meters);
+            ServiceContext context = ServiceContext.from(common, configured.settings(), meters);
+            Service svc = Services.create(service, context, configured);
             TopicProvisioner.ensure(context.bootstrapServers(), context.topics().all());
-            Service svc = Services.create(service, context);
             svc.start();
-            HttpServer http = HttpServer.start(settings.get(CommonSettings.HTTP_HOST),
-                    settings.get(CommonSettings.HTTP_PORT), List.of(svc), meters);
+            HttpServer http = HttpServer.start(common.httpHost(), common.httpPort(), List.of(svc), meters);
             System.out.println(service + " started; HTTP on port " + http.port());
             running = () -> {
                 http.close();

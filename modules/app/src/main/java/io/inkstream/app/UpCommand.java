@@ -1,6 +1,6 @@
 package io.inkstream.app;
 
-import io.inkstream.platform.config.CommonSettings;
+import io.inkstream.platform.config.CommonConfig;
 import io.inkstream.platform.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,26 +47,26 @@ final class UpCommand implements Runnable {
     public void run() {
         Map<String, String> overrides = new HashMap<>();
         if (port != null) {
-            overrides.put(CommonSettings.HTTP_PORT.key(), port.toString());
+            overrides.put(CommonConfig.HTTP_PORT.key(), port.toString());
         }
         if (kafkaPort != null) {
-            overrides.put(CommonSettings.KAFKA_PORT.key(), kafkaPort.toString());
+            overrides.put(CommonConfig.KAFKA_PORT.key(), kafkaPort.toString());
         }
         if (registryPort != null) {
-            overrides.put(CommonSettings.REGISTRY_PORT.key(), registryPort.toString());
+            overrides.put(CommonConfig.REGISTRY_PORT.key(), registryPort.toString());
         }
         if (dataDir != null) {
-            overrides.put(CommonSettings.DATA_DIR.key(), dataDir.toString());
+            overrides.put(CommonConfig.DATA_DIR.key(), dataDir.toString());
         }
-        Settings settings = Settings.load(config, overrides);
-        Path data = Path.of(settings.require(CommonSettings.DATA_DIR));
+        InkstreamConfig configured = InkstreamConfig.from(Settings.load(config, overrides));
+        Path data = configured.common().dataDir();
         if (fresh) {
             deleteRecursively(data);
         }
 
         long started = System.nanoTime();
         System.out.println("Starting Inkstream (data in " + data.toAbsolutePath().normalize() + ")");
-        EmbeddedStack stack = EmbeddedStack.start(settings, Services.names(), System.out);
+        EmbeddedStack stack = EmbeddedStack.start(configured, Services.names(), System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<EmbeddedStack> toClose = new AtomicReference<>(stack);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -3,10 +3,10 @@ package io.inkstream.bench;
 import io.inkstream.events.Channel;
 import io.inkstream.events.Topics;
 import io.inkstream.events.WireItem;
+import io.inkstream.ingest.IngestConfig;
 import io.inkstream.ingest.IngestTopology;
 import io.inkstream.ingest.WireItemParser;
 import io.inkstream.ingest.WireItems;
-import io.inkstream.ingest.format.WireFormats;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.streams.StreamsRunner;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,15 +47,15 @@ public final class IngestThroughput {
         Duration maxPhase = Duration.ofSeconds(args.intValue("max-seconds", 600));
         Report report = new Report("Ingest throughput per format (issue #3)", IngestThroughput.class.getName(), args);
 
-        WireFormats formats = WireFormats.standard(ZoneId.of("Asia/Shanghai"));
-        WireItems wireItems = new WireItems(formats, 10L * 1024 * 1024);
+        WireItems wireItems = WireItems.from(IngestConfig.defaults()); // Asia/Shanghai, 10 MB
+
         WireSamples samples = new WireSamples();
         try (BenchCluster cluster = BenchCluster.start()) {
             Topics topics = cluster.topics("ingest-");
             Topics raw = cluster.topics("raw-"); // the baseline's wire.received: written, read by no one
             ServiceContext context = cluster.context(topics, "ingest", Map.of());
             try (StreamsRunner ingest = new StreamsRunner("ingest",
-                         IngestTopology.build(topics, context.serdes(), formats, Clock.systemUTC()),
+                         IngestTopology.build(topics, context.serdes(), wireItems.formats(), Clock.systemUTC()),
                          context.streamsProperties("bench-ingest"), null);
                  Producer<String, WireItem> producer = new KafkaProducer<>(context.producerProperties("bench-wire"),
                          context.serdes().keySerde().serializer(), context.serdes().valueSerde(topics.wireReceived()).serializer());
@@ -79,7 +78,7 @@ public final class IngestThroughput {
 
                 report.columns("format", "item bytes", "raw write items/s (baseline)", "ingest items/s",
                         "ingest ÷ raw", "parse only items/s (1 thread)", "rejected");
-                WireItemParser parser = new WireItemParser(formats);
+                WireItemParser parser = wireItems.parser();
                 for (WireSamples.Format format : WireSamples.FORMATS) {
                     List<WireItem> batch = items(wireItems, samples, format, number, items);
                     number += items;

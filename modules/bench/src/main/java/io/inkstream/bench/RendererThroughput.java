@@ -7,12 +7,7 @@ import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.http.HttpServer;
 import io.inkstream.renderer.RendererService;
-import io.inkstream.renderer.RendererSettings;
-import io.inkstream.renderer.http.StaticAssets;
-import io.inkstream.renderer.page.PageModels;
-import io.inkstream.renderer.page.RenderedPage;
-import io.inkstream.renderer.page.SiteRenderer;
-import io.inkstream.renderer.store.ArticleStore;
+import io.inkstream.renderer.RendererConfig;
 import io.javalin.Javalin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -31,7 +26,7 @@ import java.util.Set;
  * Renderer throughput (issue #6): article pages per second the real renderer serves over loopback HTTP
  * from a warm store (every article loaded, publishing finished), with exact p50/p99 latency, next to a
  * byte[] of the same size served by a route on the same Javalin server with the same client load (the
- * baseline, same run); and the time SiteRenderer takes to render one page, without HTTP.
+ * baseline, same run); and the time the renderer takes to render one page, without HTTP.
  */
 public final class RendererThroughput {
 
@@ -55,7 +50,7 @@ public final class RendererThroughput {
         try (BenchCluster cluster = BenchCluster.start()) {
             Topics topics = cluster.topics("render-");
             ServiceContext context = cluster.context(topics, "renderer",
-                    Map.of(RendererSettings.VISITOR_SALT.key(), "bench-salt"));
+                    Map.of(RendererConfig.VISITOR_SALT.key(), "bench-salt"));
             List<String> paths = loadStore(context, topics, articles);
             SameSizeFile sameSize = new SameSizeFile();
             try (TopicCounter published = new TopicCounter(cluster.bootstrapServers(), List.of(topics.articlesPublished().name()));
@@ -74,7 +69,7 @@ public final class RendererThroughput {
                 }
                 sameSize.fill((int) sizes.meanBytes());
 
-                double renderMicros = renderOnly(renderer, context, paths, Math.min(requests, 5000));
+                double renderMicros = renderOnly(renderer, paths, Math.min(requests, 5000));
 
                 Report.progress("HTTP warm-up: " + warmup + " article pages and " + warmup + " same-size files");
                 load.run("warm-up articles", i -> paths.get(i % paths.size()), warmup, connections, limit);
@@ -88,7 +83,7 @@ public final class RendererThroughput {
                 row(report, "same-size byte[] (baseline)", file);
                 report.note("**article ÷ same-size byte[]: " + Report.ratio(pages.perSecond() / file.perSecond())
                         + " of the throughput; p50 latency × " + String.format("%.1f", pages.percentileMillis(50) / file.percentileMillis(50)) + "**");
-                report.note(String.format("render only (SiteRenderer.article on the same warm store, 1 thread, no HTTP): %.0f µs/page,"
+                report.note(String.format("render only (RendererService.renderArticle on the same warm store, 1 thread, no HTTP): %.0f µs/page,"
                         + " %s pages/s", renderMicros, Report.perSecond(1e6 / renderMicros)));
                 report.note(String.format("%,d articles in the store (20 topics, 9 sections, rankings for every section), requests"
                         + " cycle through all of them; %d concurrent connections (java.net.http, HTTP/1.1 keep-alive, loopback),"
@@ -113,7 +108,7 @@ public final class RendererThroughput {
                 EnrichedArticle e = SyntheticArticles.enriched(n, at, SPACING);
                 producer.send(new ProducerRecord<>(topics.articlesEnriched().name(), e.getArticle().getId(), e));
                 paths.add(e.getCanonicalPath());
-                bySection.computeIfAbsent(ArticleStore.sectionSlug(e.getArticle().getSection()), s -> new ArrayList<>()).add(0, e);
+                bySection.computeIfAbsent(RendererService.sectionSlug(e.getArticle().getSection()), s -> new ArrayList<>()).add(0, e);
                 newest.add(0, e);
                 if (newest.size() > 10) {
                     newest.remove(newest.size() - 1);
@@ -142,21 +137,15 @@ public final class RendererThroughput {
         }
     }
 
-    /** Mean microseconds SiteRenderer takes per article page, on the renderer's own stores, after a warm-up. */
-    private static double renderOnly(RendererService service, ServiceContext context, List<String> paths, int pages) {
-        SiteRenderer renderer = new SiteRenderer(service.articles(), new PageModels(service.articles(), service.rankings(),
-                RendererSettings.site(context.settings()), new StaticAssets().paths()));
+    /** Mean microseconds the renderer takes per article page, on its own stores, after a warm-up. */
+    private static double renderOnly(RendererService service, List<String> paths, int pages) {
         long bytes = 0;
         for (int i = 0; i < pages; i++) {
-            bytes += renderer.article(paths.get(i % paths.size())).html().length();
+            bytes += service.renderArticle(paths.get(i % paths.size())).length();
         }
         long start = System.nanoTime();
         for (int i = 0; i < pages; i++) {
-            RenderedPage page = renderer.article(paths.get(i % paths.size()));
-            if (page.status() != 200) {
-                throw new IllegalStateException(paths.get(i % paths.size()) + " rendered " + page.status());
-            }
-            bytes += page.html().length();
+            bytes += service.renderArticle(paths.get(i % paths.size())).length();
         }
         double micros = (System.nanoTime() - start) / 1e3 / pages;
         Report.progress(String.format("render only: %,d pages, %.0f µs each (%,d chars rendered)", pages, micros, bytes));

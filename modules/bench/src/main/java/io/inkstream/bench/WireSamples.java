@@ -2,11 +2,7 @@ package io.inkstream.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.inkstream.ingest.format.HtmlPageParser;
-import io.inkstream.ingest.format.NewsMlG2Parser;
-import io.inkstream.ingest.format.NinjsParser;
-import io.inkstream.ingest.format.PageTextParser;
-import io.inkstream.ingest.format.RssParser;
+import io.inkstream.ingest.WireFormatNames;
 import io.inkstream.testkit.Fixtures;
 
 import java.nio.charset.StandardCharsets;
@@ -31,11 +27,11 @@ final class WireSamples {
     }
 
     static final List<Format> FORMATS = List.of(
-            new Format(PageTextParser.FORMAT, "text/plain; charset=utf-8"),
-            new Format(HtmlPageParser.FORMAT, "text/html; charset=utf-8"),
-            new Format(NinjsParser.FORMAT, "application/ninjs+json"),
-            new Format(NewsMlG2Parser.FORMAT, "application/vnd.iptc.g2.newsitem+xml"),
-            new Format(RssParser.FORMAT, "application/rss+xml"));
+            new Format(WireFormatNames.PAGE_TEXT, "text/plain; charset=utf-8"),
+            new Format(WireFormatNames.HTML, "text/html; charset=utf-8"),
+            new Format(WireFormatNames.NINJS, "application/ninjs+json"),
+            new Format(WireFormatNames.NEWSML_G2, "application/vnd.iptc.g2.newsitem+xml"),
+            new Format(WireFormatNames.RSS, "application/rss+xml"));
 
     private static final String HEADLINE = "Xi urges constructive cyberspace talks";
     private static final LocalDateTime PUBLISHED = LocalDateTime.parse("2015-09-25T08:34:00");
@@ -49,11 +45,11 @@ final class WireSamples {
 
     byte[] item(String format, int n) {
         String text = switch (format) {
-            case PageTextParser.FORMAT -> pageText(n);
-            case HtmlPageParser.FORMAT -> html(n);
-            case NinjsParser.FORMAT -> ninjs(n);
-            case NewsMlG2Parser.FORMAT -> newsMl(n);
-            case RssParser.FORMAT -> rss(n);
+            case WireFormatNames.PAGE_TEXT -> pageText(n);
+            case WireFormatNames.HTML -> html(n);
+            case WireFormatNames.NINJS -> ninjs(n);
+            case WireFormatNames.NEWSML_G2 -> newsMl(n);
+            case WireFormatNames.RSS -> rss(n);
             default -> throw new IllegalArgumentException("no sample for format " + format);
         };
         return text.getBytes(StandardCharsets.UTF_8);

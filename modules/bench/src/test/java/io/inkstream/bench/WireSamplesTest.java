@@ -3,10 +3,9 @@ package io.inkstream.bench;
 import io.inkstream.events.Article;
 import io.inkstream.events.Channel;
 import io.inkstream.events.WireItem;
+import io.inkstream.ingest.IngestConfig;
 import io.inkstream.ingest.ParseOutcome;
-import io.inkstream.ingest.WireItemParser;
 import io.inkstream.ingest.WireItems;
-import io.inkstream.ingest.format.WireFormats;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -16,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The ingest driver's items must be read by ingest as intended, or its figures measure rejections. */
 class WireSamplesTest {
 
-    private final WireFormats formats = WireFormats.standard();
+    private final WireItems wireItems = new WireItems(WireItems.from(IngestConfig.defaults()).formats(), 10_000_000);
     private final WireSamples samples = new WireSamples();
 
     @Test
@@ -39,9 +38,9 @@ class WireSamplesTest {
     }
 
     private Article parse(WireSamples.Format format, int n) {
-        WireItem item = new WireItems(formats, 10_000_000).receive(samples.item(format.name(), n), "bench", Channel.HTTP,
+        WireItem item = wireItems.receive(samples.item(format.name(), n), "bench", Channel.HTTP,
                 null, format.contentType(), null, null, Instant.now());
-        ParseOutcome outcome = new WireItemParser(formats).parse(item, Instant.now());
+        ParseOutcome outcome = wireItems.parser().parse(item, Instant.now());
         assertThat(outcome.isRejected()).as("%s rejected: %s", format.name(), outcome.rejection()).isFalse();
         assertThat(outcome.drafts()).hasSize(1);
         return outcome.drafts().get(0);

@@ -14,14 +14,18 @@ import org.slf4j.LoggerFactory;
 public final class EnrichService implements Service {
 
     public static final String NAME = "enrich";
-    static final String APPLICATION_ID = "inkstream-enrich";
+    /** The Streams application id (behind the topic prefix); its one spelling. */
+    public static final String APPLICATION_ID = "inkstream-enrich";
 
     private static final Logger log = LoggerFactory.getLogger(EnrichService.class);
 
     private final StreamsRunner runner;
 
     public EnrichService(ServiceContext context) {
-        EnrichConfig config = EnrichConfig.from(context.settings());
+        this(context, EnrichConfig.from(context.settings()));
+    }
+
+    public EnrichService(ServiceContext context, EnrichConfig config) {
         this.runner = new StreamsRunner(NAME,
                 EnrichTopology.build(config, context.topics(), context.serdes()),
                 context.streamsProperties(APPLICATION_ID), context.meters());

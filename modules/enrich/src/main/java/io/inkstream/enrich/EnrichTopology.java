@@ -1,6 +1,12 @@
 package io.inkstream.enrich;
 
+import io.inkstream.enrich.path.PathHistory;
+import io.inkstream.enrich.related.Fingerprint;
+import io.inkstream.enrich.stream.EnrichOutcome;
+import io.inkstream.enrich.stream.EnrichProcessor;
+import io.inkstream.enrich.stream.StoreNames;
 import io.inkstream.events.Topics;
+import io.inkstream.platform.streams.JsonSerde;
 import io.inkstream.events.serde.EventSerdes;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -19,24 +25,19 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class EnrichTopology {
 
-    static final String PATHS_STORE = "enrich-paths";
-    static final String CORPUS_STORE = "enrich-corpus";
-    static final String TERMS_STORE = "enrich-terms";
-    static final String FINGERPRINTS_STORE = "enrich-fingerprints";
-
     private EnrichTopology() {
     }
 
     public static Topology build(EnrichConfig config, Topics topics, EventSerdes serdes) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PATHS_STORE),
-                Serdes.String(), StoreSerde.of(io.inkstream.enrich.path.PathHistory.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CORPUS_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PATHS),
+                Serdes.String(), new JsonSerde<>(PathHistory.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CORPUS),
                 Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TERMS_STORE),
-                Serdes.String(), StoreSerde.listOf(String.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(FINGERPRINTS_STORE),
-                Serdes.String(), StoreSerde.of(io.inkstream.enrich.related.Fingerprint.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TERMS),
+                Serdes.String(), JsonSerde.listOf(String.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FINGERPRINTS),
+                Serdes.String(), new JsonSerde<>(Fingerprint.class)));
 
         KStream<String, EnrichOutcome> outcomes = builder
                 // raw bytes: a value that does not deserialize is rejected by the processor, not a poison pill
@@ -49,7 +50,7 @@ public final class EnrichTopology {
                         .withValueSerde(Serdes.ByteArray())
                         .withNumberOfPartitions(1))
                 .process(() -> new EnrichProcessor(config, topics, serdes), Named.as("enrich"),
-                        PATHS_STORE, CORPUS_STORE, TERMS_STORE, FINGERPRINTS_STORE);
+                        StoreNames.PATHS, StoreNames.CORPUS, StoreNames.TERMS, StoreNames.FINGERPRINTS);
 
         outcomes.filter((id, outcome) -> outcome instanceof EnrichOutcome.Rejected, Named.as("rejected"))
                 .mapValues(outcome -> ((EnrichOutcome.Rejected) outcome).rejection(), Named.as("rejection"))

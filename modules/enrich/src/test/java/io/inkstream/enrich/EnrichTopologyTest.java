@@ -11,11 +11,11 @@ import io.inkstream.events.RelatedArticle;
 import io.inkstream.events.Topics;
 import io.inkstream.events.WireRejection;
 import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.testkit.TopologyTests;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -30,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,12 +59,8 @@ class EnrichTopologyTest {
         }
         Topics topics = Topics.withPrefix("");
         EventSerdes serdes = EventSerdes.create(Map.of("schema.registry.url", "mock://enrich-" + UUID.randomUUID()));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(EnrichTopology.build(config, topics, serdes), props);
+        driver = new TopologyTestDriver(EnrichTopology.build(config, topics, serdes),
+                TopologyTests.driverProperties("enrich-test", stateDir));
         ingested = driver.createInputTopic(topics.articlesIngested().name(), new StringSerializer(),
                 serdes.valueSerde(topics.articlesIngested()).serializer());
         ingestedBytes = driver.createInputTopic(topics.articlesIngested().name(), new StringSerializer(),

@@ -5,9 +5,9 @@ import io.inkstream.events.EnrichedArticle;
 import io.inkstream.events.RelatedArticle;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.testkit.TopologyTests;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,12 +70,8 @@ class RelatedNewsCorpusTest {
     private List<EnrichedArticle> enrichCorpus() throws IOException {
         Topics topics = Topics.withPrefix("");
         EventSerdes serdes = EventSerdes.create(Map.of("schema.registry.url", "mock://corpus-" + UUID.randomUUID()));
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "enrich-corpus-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        try (TopologyTestDriver driver = new TopologyTestDriver(
-                EnrichTopology.build(EnrichConfig.defaults(), topics, serdes), props)) {
+        try (TopologyTestDriver driver = new TopologyTestDriver(EnrichTopology.build(EnrichConfig.defaults(), topics, serdes),
+                TopologyTests.driverProperties("enrich-corpus-test", stateDir))) {
             TestInputTopic<String, Article> in = driver.createInputTopic(topics.articlesIngested().name(),
                     new StringSerializer(), serdes.valueSerde(topics.articlesIngested()).serializer());
             TestOutputTopic<String, EnrichedArticle> out = driver.createOutputTopic(topics.articlesEnriched().name(),

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The topic catalogue of DESIGN.md: every topic the services exchange, with its value type
+ * The topic catalogue of docs/architecture.md: every topic the services exchange, with its value type
  * and settings, defined once. An immutable value: production uses no prefix, tests use a
  * unique prefix per test so that they never see each other's records.
  */

@@ -7,6 +7,9 @@ import io.inkstream.ingest.channel.FolderChannel;
 import io.inkstream.ingest.channel.HttpChannel;
 import io.inkstream.ingest.channel.WireItemWriter;
 import io.inkstream.ingest.format.WireFormats;
+import io.inkstream.ingest.stream.ArticleVersioning;
+import io.inkstream.ingest.stream.StoreNames;
+import io.inkstream.ingest.stream.VersionState;
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.streams.StreamsRunner;
@@ -20,11 +23,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
-import java.util.List;
 
 /**
  * The ingest service: wire items arrive over HTTP (and other channels), are kept raw on
@@ -34,10 +33,13 @@ import java.util.List;
 public final class IngestService implements Service {
 
     public static final String NAME = "ingest";
+    /** The Streams application id (behind the topic prefix); its one spelling. */
+    public static final String APPLICATION_ID = "inkstream-ingest";
 
     private static final Logger log = LoggerFactory.getLogger(IngestService.class);
 
     private final ServiceContext context;
+    private final IngestConfig config;
     private final Clock clock;
     private final WireFormats formats;
     private final WireItemParser parser;
@@ -55,13 +57,17 @@ public final class IngestService implements Service {
     }
 
     public IngestService(ServiceContext context, Clock clock) {
-        context.settings().validate(IngestConfig.ALL);
+        this(context, IngestConfig.from(context.settings()), clock);
+    }
+
+    public IngestService(ServiceContext context, IngestConfig config, Clock clock) {
         this.context = context;
+        this.config = config;
         this.clock = clock;
-        this.parser = WireItemParser.of(context.settings());
+        this.parser = WireItemParser.of(config);
         this.formats = parser.formats();
-        this.wireItems = new WireItems(formats, context.settings().get(IngestConfig.MAX_ITEM_BYTES));
-        this.apiKey = context.settings().get(IngestConfig.API_KEY);
+        this.wireItems = new WireItems(formats, config.maxItemBytes());
+        this.apiKey = config.apiKey();
     }
 
     @Override
@@ -76,18 +82,16 @@ public final class IngestService implements Service {
                 context.topics().wireReceived().name());
         http = new HttpChannel(wireItems, parser, writer, apiKey, this::repeatsLatestVersion, clock);
         runner = new StreamsRunner(NAME, IngestTopology.build(context.topics(), context.serdes(), parser, clock),
-                context.streamsProperties(NAME), context.meters());
+                context.streamsProperties(config.applicationId()), context.meters());
         runner.start();
-        String dropFolder = context.settings().get(IngestConfig.DROP_FOLDER);
-        if (dropFolder != null) {
-            folder = new FolderChannel(Path.of(dropFolder), wireItems, parser, writer, clock);
-            folder.start(context.settings().get(IngestConfig.DROP_SCAN_INTERVAL).toMillis());
+        if (config.dropFolder() != null) {
+            folder = new FolderChannel(config.dropFolder(), wireItems, parser, writer, clock);
+            folder.start(config.dropScanInterval().toMillis());
         }
-        List<URI> feeds = context.settings().get(IngestConfig.POLL_FEEDS);
-        if (feeds != null && !feeds.isEmpty()) {
+        if (!config.pollFeeds().isEmpty()) {
             feedStates = new FeedStateStore(context);
-            feedPoller = new FeedPollChannel(feeds, feedStates, wireItems, writer, clock);
-            feedPoller.start(context.settings().get(IngestConfig.POLL_INTERVAL));
+            feedPoller = new FeedPollChannel(config.pollFeeds(), feedStates, wireItems, writer, clock);
+            feedPoller.start(config.pollInterval());
         }
         log.info("ingest started (formats {}, max item {} bytes{})", formats.names(), wireItems.maxItemBytes(),
                 apiKey == null ? "" : ", API key required");
@@ -144,7 +148,7 @@ public final class IngestService implements Service {
         }
         try {
             ReadOnlyKeyValueStore<String, VersionState> store = r.streams().store(
-                    StoreQueryParameters.fromNameAndType(ArticleVersioning.STORE, QueryableStoreTypes.<String, VersionState>keyValueStore()));
+                    StoreQueryParameters.fromNameAndType(StoreNames.ARTICLE_VERSIONS, QueryableStoreTypes.<String, VersionState>keyValueStore()));
             VersionState latest = store.get(draft.getId());
             return latest != null && latest.contentHash().equals(draft.getProvenance().getContentHash());
         } catch (InvalidStateStoreException e) {

@@ -1,12 +1,15 @@
 package io.inkstream.ingest;
 
 import io.inkstream.events.Article;
-import io.inkstream.events.RejectionStage;
 import io.inkstream.events.Topics;
 import io.inkstream.events.WireItem;
 import io.inkstream.events.WireRejection;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.ingest.format.WireFormats;
+import io.inkstream.ingest.stream.ArticleVersioning;
+import io.inkstream.ingest.stream.ParseStep;
+import io.inkstream.ingest.stream.StoreNames;
+import io.inkstream.ingest.stream.VersionState;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,15 +21,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.common.metrics.Sensor;
 
-import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -51,7 +48,7 @@ public final class IngestTopology {
         Serde<Article> articles = serdes.valueSerde(topics.articlesIngested());
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(ArticleVersioning.STORE), keys, VersionState.serde()));
+                Stores.persistentKeyValueStore(StoreNames.ARTICLE_VERSIONS), keys, VersionState.serde()));
 
         Deserializer<WireItem> wireItems = serdes.valueSerde(topics.wireReceived()).deserializer();
         String receivedTopic = topics.wireReceived().name();
@@ -72,64 +69,10 @@ public final class IngestTopology {
                 .flatMap((itemId, outcome) -> byArticleId(outcome.drafts()), Named.as("key-by-article-id"))
                 // one article's versions must meet the same store, whatever item or partition they came in on
                 .repartition(Repartitioned.with(keys, articles).withName("by-article-id"))
-                .process(ArticleVersioning::new, Named.as("version"), ArticleVersioning.STORE)
+                .process(ArticleVersioning::new, Named.as("version"), StoreNames.ARTICLE_VERSIONS)
                 .to(topics.articlesIngested().name(), Produced.with(keys, articles).withName("articles-ingested"));
 
         return builder.build();
-    }
-
-    /**
-     * Parses each raw item, and counts the stories that no classification placed in a section
-     * (metric group stream-ingest-metrics, unmapped-sections-total), so a site sees what its
-     * section map misses.
-     */
-    private static final class ParseStep implements FixedKeyProcessor<String, byte[], ParseOutcome> {
-        static final String UNMAPPED_SECTIONS = "unmapped-sections";
-
-        private final WireItemParser parser;
-        private final Deserializer<WireItem> wireItems;
-        private final String topic;
-        private final Clock clock;
-        private FixedKeyProcessorContext<String, ParseOutcome> context;
-        private Sensor unmapped;
-
-        ParseStep(WireItemParser parser, Deserializer<WireItem> wireItems, String topic, Clock clock) {
-            this.parser = parser;
-            this.wireItems = wireItems;
-            this.topic = topic;
-            this.clock = clock;
-        }
-
-        @Override
-        public void init(FixedKeyProcessorContext<String, ParseOutcome> context) {
-            this.context = context;
-            this.unmapped = context.metrics().addRateTotalSensor(ArticleVersioning.METRIC_SCOPE, "articles", UNMAPPED_SECTIONS,
-                    Sensor.RecordingLevel.INFO, "task-id", context.taskId().toString());
-        }
-
-        @Override
-        public void process(FixedKeyRecord<String, byte[]> record) {
-            ParseOutcome outcome = parse(record.key(), record.value(), clock.instant());
-            outcome.drafts().stream().filter(parser::inDefaultSection).forEach(d -> unmapped.record());
-            context.forward(record.withValue(outcome));
-        }
-
-        private ParseOutcome parse(String itemId, byte[] bytes, Instant now) {
-            WireItem item;
-            try {
-                item = wireItems.deserialize(topic, bytes);
-            } catch (RuntimeException e) {
-                return ParseOutcome.rejected(WireRejection.newBuilder()
-                        .setItemId(itemId == null ? "" : itemId)
-                        .setStage(RejectionStage.PARSE)
-                        .setCode("undeserializable")
-                        .setReason("The record on " + topic + " is not a readable WireItem: " + e.getMessage())
-                        .setRejectedAt(now)
-                        .setRawRecord(ByteBuffer.wrap(bytes))
-                        .build());
-            }
-            return parser.parse(item, now);
-        }
     }
 
     private static List<KeyValue<String, Article>> byArticleId(List<Article> drafts) {

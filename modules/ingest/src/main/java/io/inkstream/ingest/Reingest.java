@@ -2,7 +2,6 @@ package io.inkstream.ingest;
 
 import io.inkstream.events.Channel;
 import io.inkstream.events.WireItem;
-import io.inkstream.ingest.format.WireFormats;
 import io.inkstream.platform.ServiceContext;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -72,8 +71,9 @@ public final class Reingest {
 
     static Result run(ServiceContext context, Instant from, Instant to, Progress progress, Clock clock) {
         String topic = context.topics().wireReceived().name();
-        WireItemParser parser = WireItemParser.of(context.settings());
-        WireItems wireItems = new WireItems(parser.formats(), context.settings().get(IngestConfig.MAX_ITEM_BYTES));
+        IngestConfig config = IngestConfig.from(context.settings());
+        WireItemParser parser = WireItemParser.of(config);
+        WireItems wireItems = new WireItems(parser.formats(), config.maxItemBytes());
         Deserializer<WireItem> deserializer = context.serdes().valueSerde(context.topics().wireReceived()).deserializer();
         long read = 0;
         long replayed = 0;

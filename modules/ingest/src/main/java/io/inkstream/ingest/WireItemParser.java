@@ -37,10 +37,9 @@ public final class WireItemParser {
     }
 
     /** The parser as the settings configure it: page-text zone, section map and default section. */
-    public static WireItemParser of(io.inkstream.platform.config.Settings settings) {
-        String map = settings.get(IngestConfig.SECTION_MAP);
-        return new WireItemParser(WireFormats.standard(java.time.ZoneId.of(settings.get(IngestConfig.SITE_ZONE))),
-                SectionMap.withOverrides(map == null ? null : java.nio.file.Path.of(map), settings.get(IngestConfig.DEFAULT_SECTION)));
+    public static WireItemParser of(IngestConfig config) {
+        return new WireItemParser(WireFormats.standard(config.siteZone()),
+                SectionMap.withOverrides(config.sectionMap(), config.defaultSection()));
     }
 
     public WireFormats formats() {

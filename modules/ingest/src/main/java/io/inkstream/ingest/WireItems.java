@@ -23,6 +23,21 @@ public final class WireItems {
         this.maxItemBytes = maxItemBytes;
     }
 
+    /** The standard formats (page-text times in the configured zone) and the configured size limit. */
+    public static WireItems from(IngestConfig config) {
+        return new WireItems(WireFormats.standard(config.siteZone()), config.maxItemBytes());
+    }
+
+    /** The formats these items are told apart by (also what a topology or a parser needs). */
+    public WireFormats formats() {
+        return formats;
+    }
+
+    /** A parser for these items' formats. */
+    public WireItemParser parser() {
+        return new WireItemParser(formats);
+    }
+
     /**
      * @param declaredFormat the format the sender named (or null: sniffed here, null if unknown)
      */

@@ -9,7 +9,7 @@ import io.inkstream.events.WireItem;
 import io.inkstream.events.WireRejection;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.ingest.format.WireFormats;
-import org.apache.kafka.streams.StreamsConfig;
+import io.inkstream.testkit.TopologyTests;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -27,7 +27,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,12 +45,8 @@ class IngestTopologyTest {
 
     @BeforeEach
     void start(@org.junit.jupiter.api.io.TempDir Path stateDir) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ingest-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        driver = new TopologyTestDriver(IngestTopology.build(topics, serdes, WireFormats.standard(), Clock.fixed(T0, ZoneOffset.UTC)), props);
+        driver = new TopologyTestDriver(IngestTopology.build(topics, serdes, WireFormats.standard(), Clock.fixed(T0, ZoneOffset.UTC)),
+                TopologyTests.driverProperties("ingest-test", stateDir));
         received = driver.createInputTopic(topics.wireReceived().name(), serdes.keySerde().serializer(),
                 serdes.valueSerde(topics.wireReceived()).serializer());
         ingested = driver.createOutputTopic(topics.articlesIngested().name(), serdes.keySerde().deserializer(),

@@ -87,7 +87,7 @@ class ReingestTest {
 
     /** A short session, so today's instance does not wait long for yesterday's to be declared gone. */
     private static Properties yesterdayProperties(ServiceContext context) {
-        Properties p = context.streamsProperties(IngestService.NAME);
+        Properties p = context.streamsProperties(IngestService.APPLICATION_ID);
         p.put(org.apache.kafka.streams.StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 6000);
         return p;
     }

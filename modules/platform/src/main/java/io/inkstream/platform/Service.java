@@ -8,7 +8,10 @@ import io.javalin.Javalin;
  */
 public interface Service extends AutoCloseable {
 
-    /** Short name, e.g. ingest; used in logs, health and the application id. */
+    /**
+     * Short name, e.g. ingest; used in logs, health and {@code inkstream run}. The Streams application id is
+     * {@code inkstream-<name>}, declared once as the service's {@code APPLICATION_ID}.
+     */
     String name();
 
     void start();
@@ -18,6 +21,13 @@ public interface Service extends AutoCloseable {
 
     /** Adds this service's HTTP routes to the shared server. */
     default void routes(Javalin app) {
+    }
+
+    /**
+     * Adds routes that match whatever no other route does (the site's page paths): the server adds these
+     * after every service's {@link #routes}, whatever order the services come in.
+     */
+    default void fallbackRoutes(Javalin app) {
     }
 
     @Override

@@ -4,7 +4,7 @@ import io.inkstream.events.Topics;
 import io.inkstream.events.serde.AvroSerdeConfig;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.events.serde.TrustedEventClasses;
-import io.inkstream.platform.config.CommonSettings;
+import io.inkstream.platform.config.CommonConfig;
 import io.inkstream.platform.config.Settings;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -31,11 +31,14 @@ public record ServiceContext(Settings settings, Topics topics, EventSerdes serde
 
     /** A context from resolved settings. */
     public static ServiceContext from(Settings settings, MeterRegistry meters) {
-        String registry = settings.require(CommonSettings.REGISTRY_URL);
-        return new ServiceContext(settings, Topics.withPrefix(settings.get(CommonSettings.TOPIC_PREFIX)),
-                EventSerdes.create(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry)),
-                settings.require(CommonSettings.BOOTSTRAP_SERVERS), registry,
-                Path.of(settings.require(CommonSettings.DATA_DIR)), meters);
+        return from(CommonConfig.from(settings), settings, meters);
+    }
+
+    /** A context from the common configuration, already resolved; {@code settings} give the services theirs. */
+    public static ServiceContext from(CommonConfig common, Settings settings, MeterRegistry meters) {
+        return new ServiceContext(settings, Topics.withPrefix(common.topicPrefix()),
+                EventSerdes.create(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, common.registryUrl())),
+                common.bootstrapServers(), common.registryUrl(), common.dataDir(), meters);
     }
 
     /** A context for tests: given broker, registry and topics, a private state directory. */
@@ -48,7 +51,9 @@ public record ServiceContext(Settings settings, Topics topics, EventSerdes serde
 
     /**
      * Kafka Streams properties for an application: exactly-once (v2), state under the data
-     * directory, and the registry URL for any serde configured by name.
+     * directory, and the registry URL for any serde configured by name. The application id is the
+     * service's {@code APPLICATION_ID} behind the topic prefix, so that environments sharing a
+     * cluster keep apart their consumer groups and internal topics too (docs/decisions/0006).
      */
     public Properties streamsProperties(String applicationId) {
         Properties p = new Properties();

@@ -3,7 +3,7 @@ package io.inkstream.popularity;
 import io.inkstream.platform.config.ConfigException;
 import io.inkstream.platform.config.Setting;
 import io.inkstream.platform.config.Settings;
-import io.inkstream.popularity.count.BotDetector;
+import io.inkstream.platform.http.BotDetector;
 import io.inkstream.popularity.rank.ScopeRanking;
 import java.time.Duration;
 import java.util.Arrays;
@@ -16,20 +16,25 @@ import java.util.Map;
  */
 public record PopularityConfig(int topN, Duration grace, Duration dedupWindow, Duration emitInterval, List<String> botMarkers) {
 
-    public static final Setting<Integer> TOP_N = Setting.integer("popularity.top.n", 10, 1, ScopeRanking.MAX_ENTRIES,
+    public static final Setting<Integer> TOP_N = Setting.integer("inkstream.popularity.top-n", 10, 1, ScopeRanking.MAX_ENTRIES,
             "Entries in each ranking published on popularity.top24h (the API's limit goes up to "
-                    + ScopeRanking.MAX_ENTRIES + " regardless).");
-    public static final Setting<Duration> GRACE = Setting.duration("popularity.grace", "5m",
+                    + ScopeRanking.MAX_ENTRIES + " regardless).")
+            .formerly("popularity.top.n");
+    public static final Setting<Duration> GRACE = Setting.duration("inkstream.popularity.grace", "5m",
             "How far behind the newest view a view may arrive and still count in its minute; later views are "
-                    + "only counted in the popularity-late-views-total metric.");
-    public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("popularity.dedup.window", "30m",
-            "Views of one article by one visitor closer together than this count once.");
-    public static final Setting<Duration> EMIT_INTERVAL = Setting.duration("popularity.emit.interval", "1s",
+                    + "only counted in the popularity-late-views-total metric.")
+            .formerly("popularity.grace");
+    public static final Setting<Duration> DEDUP_WINDOW = Setting.duration("inkstream.popularity.dedup-window", "30m",
+            "Views of one article by one visitor closer together than this count once.")
+            .formerly("popularity.dedup.window");
+    public static final Setting<Duration> EMIT_INTERVAL = Setting.duration("inkstream.popularity.emit-interval", "1s",
             "How often changed counts are passed on and changed rankings published (at least 1s: a scope's "
-                    + "ranking goes out at most once per interval).");
-    public static final Setting<String> BOT_USER_AGENTS = Setting.string("popularity.bot.user.agents",
+                    + "ranking goes out at most once per interval).")
+            .formerly("popularity.emit.interval");
+    public static final Setting<String> BOT_USER_AGENTS = Setting.string("inkstream.popularity.bot-user-agents",
             String.join(",", BotDetector.DEFAULT_MARKERS),
-            "Comma-separated user-agent fragments (case-insensitive) marking bot views, besides views the collector flagged.");
+            "Comma-separated user-agent fragments (case-insensitive) marking bot views, besides views the collector flagged.")
+            .formerly("popularity.bot.user.agents");
 
     public static final List<Setting<?>> ALL = List.of(TOP_N, GRACE, DEDUP_WINDOW, EMIT_INTERVAL, BOT_USER_AGENTS);
 

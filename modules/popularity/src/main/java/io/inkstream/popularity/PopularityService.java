@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 public final class PopularityService implements Service {
 
     public static final String NAME = "popularity";
-    static final String APPLICATION_ID = "inkstream-popularity";
+    /** The Streams application id (behind the topic prefix); its one spelling. */
+    public static final String APPLICATION_ID = "inkstream-popularity";
 
     private static final Logger log = LoggerFactory.getLogger(PopularityService.class);
 
@@ -24,7 +25,10 @@ public final class PopularityService implements Service {
     private final PopularityRoutes routes;
 
     public PopularityService(ServiceContext context) {
-        PopularityConfig config = PopularityConfig.from(context.settings());
+        this(context, PopularityConfig.from(context.settings()));
+    }
+
+    public PopularityService(ServiceContext context, PopularityConfig config) {
         this.runner = new StreamsRunner(NAME,
                 PopularityTopology.build(config, context.topics(), context.serdes()),
                 context.streamsProperties(APPLICATION_ID), context.meters());

@@ -3,10 +3,10 @@ package io.inkstream.popularity;
 import io.inkstream.events.PageView;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.platform.streams.JsonSerde;
 import io.inkstream.popularity.rank.ArticleCount;
 import io.inkstream.popularity.stream.ArticleInfo;
 import io.inkstream.popularity.stream.ArticleProcessor;
-import io.inkstream.popularity.stream.JsonSerde;
 import io.inkstream.popularity.stream.PublishedRanking;
 import io.inkstream.popularity.stream.RankingProcessor;
 import io.inkstream.popularity.stream.StoreNames;
@@ -32,9 +32,6 @@ import org.apache.kafka.streams.state.Stores;
  * popularity.top24h when it changes.
  */
 public final class PopularityTopology {
-
-    /** Application id of the service (prefixed with the topic prefix by the platform). */
-    public static final String APPLICATION_ID = "popularity";
 
     private PopularityTopology() {
     }

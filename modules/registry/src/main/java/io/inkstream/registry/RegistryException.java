@@ -1,26 +1,22 @@
 package io.inkstream.registry;
 
+import io.inkstream.events.serde.SchemaRegistryException;
+
 /**
  * A request the registry refuses, carrying Confluent's HTTP status and error code so that
- * Confluent's clients recognise it ({@code {"error_code": 40401, "message": "..."}}).
+ * Confluent's clients recognise it ({@code {"error_code": 40401, "message": "..."}}). The same
+ * shape as what our registry client throws for such an answer, {@link SchemaRegistryException}
+ * (docs/decisions/0012-one-error-shape-per-protocol.md).
  */
-public final class RegistryException extends RuntimeException {
-
-    private final int httpStatus;
-    private final int errorCode;
+public final class RegistryException extends SchemaRegistryException {
 
     public RegistryException(int httpStatus, int errorCode, String message) {
-        super(message);
-        this.httpStatus = httpStatus;
-        this.errorCode = errorCode;
+        super(message, httpStatus, errorCode);
     }
 
+    /** The HTTP status of the answer, the same as {@link #status()}. */
     public int httpStatus() {
-        return httpStatus;
-    }
-
-    public int errorCode() {
-        return errorCode;
+        return status();
     }
 
     static RegistryException subjectNotFound(String subject) {

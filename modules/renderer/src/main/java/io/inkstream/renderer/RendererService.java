@@ -3,10 +3,10 @@ package io.inkstream.renderer;
 import io.inkstream.events.PageView;
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
-import io.inkstream.platform.config.Settings;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.inkstream.renderer.beacon.BeaconCollector;
 import io.inkstream.renderer.http.SiteRoutes;
+import io.inkstream.renderer.page.RenderedPage;
 import io.inkstream.renderer.page.SiteConfig;
 import io.inkstream.renderer.store.ArticleStore;
 import io.inkstream.renderer.store.RankingStore;
@@ -17,9 +17,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 
 /**
  * The renderer: serves the site from its own copy of articles.enriched and popularity.top24h, writes
@@ -31,6 +29,10 @@ import java.util.HexFormat;
  * in-memory stores from the compacted topics (see {@link StoreFeeder}).
  */
 public final class RendererService implements Service {
+
+    public static final String NAME = "renderer";
+    /** The Streams application id of the publisher (behind the topic prefix); its one spelling. */
+    public static final String APPLICATION_ID = "inkstream-renderer";
 
     private static final Logger log = LoggerFactory.getLogger(RendererService.class);
 
@@ -46,43 +48,32 @@ public final class RendererService implements Service {
     }
 
     public RendererService(ServiceContext context, Clock clock) {
-        Settings settings = context.settings();
-        settings.validate(RendererSettings.ALL);
-        SiteConfig site = RendererSettings.site(settings);
+        this(context, RendererConfig.from(context.settings()), clock);
+    }
+
+    public RendererService(ServiceContext context, RendererConfig config, Clock clock) {
+        SiteConfig site = config.site();
         this.articles = new ArticleStore(clock);
-        this.feeder = new StoreFeeder(context.consumerProperties("renderer-stores"), context.topics(),
+        this.feeder = new StoreFeeder(context.consumerProperties(NAME + "-stores"), context.topics(),
                 context.serdes(), articles, rankings);
-        this.publisher = new StreamsRunner("renderer",
+        this.publisher = new StreamsRunner(NAME,
                 RendererTopology.build(context.topics(), context.serdes(), site, clock),
-                context.streamsProperties("renderer"), context.meters());
-        this.pageviews = new KafkaProducer<>(context.producerProperties("renderer-beacon"),
+                context.streamsProperties(config.applicationId()), context.meters());
+        this.pageviews = new KafkaProducer<>(context.producerProperties(NAME + "-beacon"),
                 context.serdes().keySerde().serializer(), context.serdes().valueSerde(context.topics().pageviews()).serializer());
         String topic = context.topics().pageviews().name();
-        BeaconCollector beacons = new BeaconCollector(articles, salt(settings), clock,
-                view -> pageviews.send(new ProducerRecord<>(topic, view.getArticleId(), view), (meta, error) -> {
+        BeaconCollector beacons = new BeaconCollector(articles, VisitorSalt.resolve(config.visitorSalt(), context.dataDir()),
+                clock, view -> pageviews.send(new ProducerRecord<>(topic, view.getArticleId(), view), (meta, error) -> {
                     if (error != null) {
                         log.warn("page view for {} not written: {}", view.getArticleId(), error.toString());
                     }
                 }));
-        this.routes = new SiteRoutes(articles, rankings, site, beacons, clock,
-                settings.require(RendererSettings.WIDGET_FRAME_ANCESTORS));
-    }
-
-    private static String salt(Settings settings) {
-        String salt = settings.get(RendererSettings.VISITOR_SALT);
-        if (salt != null) {
-            return salt;
-        }
-        log.warn("{} is not set: using a random salt, so visitors are told apart per process only",
-                RendererSettings.VISITOR_SALT.key());
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        return HexFormat.of().formatHex(random);
+        this.routes = new SiteRoutes(articles, rankings, site, beacons, clock, config.widgetFrameAncestors());
     }
 
     @Override
     public String name() {
-        return "renderer";
+        return NAME;
     }
 
     @Override
@@ -98,10 +89,33 @@ public final class RendererService implements Service {
         return feeder.caughtUp() && publisher.ready();
     }
 
-    /** The site, the beacon, the live widget, feeds and API; add after other services' routes (catch-all). */
+    /** The beacon, the live widget, feeds, API, sitemaps and the home page. */
     @Override
     public void routes(Javalin app) {
-        routes.register(app);
+        routes.registerFixed(app);
+    }
+
+    /** The site's pages by path: a catch-all, which the server adds after every other service's routes. */
+    @Override
+    public void fallbackRoutes(Javalin app) {
+        routes.registerPages(app);
+    }
+
+    /**
+     * The article page at {@code path} as the site renders it, in this thread and without HTTP (for benchmarks
+     * and tools); fails when the page is anything but 200.
+     */
+    public String renderArticle(String path) {
+        RenderedPage page = routes.pages().article(path);
+        if (page.status() != 200) {
+            throw new IllegalStateException(path + " rendered " + page.status());
+        }
+        return page.html();
+    }
+
+    /** The slug of a section: its URL segment, and its scope on popularity.top24h. */
+    public static String sectionSlug(String section) {
+        return ArticleStore.sectionSlug(section);
     }
 
     /** The articles this instance serves (for tools and tests). */

@@ -36,8 +36,8 @@ class RendererServiceTest {
     @Test
     void enrichedArticleIsServedPublishedAndCountedThenKilled(TestCluster cluster) throws Exception {
         ServiceContext context = cluster.context(Map.of(
-                RendererSettings.SITE_BASE_URL.key(), "https://news.example.com",
-                RendererSettings.VISITOR_SALT.key(), "integration-salt"));
+                RendererConfig.SITE_BASE_URL.key(), "https://news.example.com",
+                RendererConfig.VISITOR_SALT.key(), "integration-salt"));
         Topics topics = context.topics();
         try (RendererService renderer = new RendererService(context);
              HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(renderer), null)) {

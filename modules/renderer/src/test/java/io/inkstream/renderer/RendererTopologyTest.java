@@ -6,6 +6,7 @@ import io.inkstream.events.PublishedArticle;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.renderer.page.SiteConfig;
+import io.inkstream.testkit.TopologyTests;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -38,16 +39,12 @@ class RendererTopologyTest {
             serdes.valueSerde(topics.articlesPublished()).deserializer());
 
     private static Properties props() {
-        Properties p = new Properties();
-        p.put("application.id", "renderer-test");
-        p.put("bootstrap.servers", "unused:9092");
-        p.put("state.dir", tempStateDir());
-        return p;
+        return TopologyTests.driverProperties("renderer-test", tempStateDir());
     }
 
-    private static String tempStateDir() {
+    private static java.nio.file.Path tempStateDir() {
         try {
-            return java.nio.file.Files.createTempDirectory("renderer-topology").toString();
+            return java.nio.file.Files.createTempDirectory("renderer-topology");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -86,7 +86,7 @@ public final class DemoRun implements AutoCloseable {
 
     private void startReaders(int viewsPerSecond) {
         if (viewsPerSecond <= 0) {
-            out.println("demo: simulated readers off (demo.views.per.second=0)");
+            out.println("demo: simulated readers off (inkstream.demo.views-per-second=0)");
             return;
         }
         traffic.start();

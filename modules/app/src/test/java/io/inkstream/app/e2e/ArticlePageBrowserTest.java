@@ -6,7 +6,7 @@ import io.inkstream.events.Ranking;
 import io.inkstream.events.RankingEntry;
 import io.inkstream.events.TopicSpec;
 import io.inkstream.platform.ServiceContext;
-import io.inkstream.platform.config.CommonSettings;
+import io.inkstream.platform.config.CommonConfig;
 import io.inkstream.platform.config.Settings;
 import io.inkstream.testkit.Fixtures;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -60,10 +60,10 @@ class ArticlePageBrowserTest {
         HeadlessChromium.requireInstalled();
         dataDir = Files.createTempDirectory("inkstream-e2e-");
         Settings settings = Settings.ofOverrides(Map.of(
-                CommonSettings.DATA_DIR.key(), dataDir.toString(),
-                CommonSettings.HTTP_PORT.key(), "0",
-                CommonSettings.KAFKA_PORT.key(), "0",
-                CommonSettings.REGISTRY_PORT.key(), "0",
+                CommonConfig.DATA_DIR.key(), dataDir.toString(),
+                CommonConfig.HTTP_PORT.key(), "0",
+                CommonConfig.KAFKA_PORT.key(), "0",
+                CommonConfig.REGISTRY_PORT.key(), "0",
                 // The fixture is from 2015; enrich relates only articles within this window of its stream time (now).
                 "enrich.related.window", "36500d"));
         stack = EmbeddedStack.start(settings, servicesButPopularity(), System.out);

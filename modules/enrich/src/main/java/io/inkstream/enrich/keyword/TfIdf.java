@@ -22,6 +22,16 @@ public final class TfIdf {
     private TfIdf() {
     }
 
+    /** An article's terms as enrich uses them, from one weighing: its keywords and its similarity vector. */
+    public record Profile(List<Keyword> keywords, Map<String, Double> vector) {
+    }
+
+    /** Weighs the terms once and derives the best {@code maxKeywords} keywords and the {@code vectorTerms} vector. */
+    public static Profile profile(Map<String, Integer> termCounts, CorpusStats corpus, int maxKeywords, int vectorTerms) {
+        Map<String, Double> weights = weights(termCounts, corpus);
+        return new Profile(keywords(weights, maxKeywords), unitVector(weights, vectorTerms));
+    }
+
     /** Every term's weight, highest first. */
     public static Map<String, Double> weights(Map<String, Integer> termCounts, CorpusStats corpus) {
         long documents = corpus.documents();

@@ -17,6 +17,11 @@ public record Fingerprint(String id, String headline, String canonicalPath, Stri
         entities = List.copyOf(entities);
     }
 
+    /** The same fingerprint, marked as a copy of {@code original} (or of none). */
+    public Fingerprint withDuplicateOf(String original) {
+        return new Fingerprint(id, headline, canonicalPath, section, publishedAt, vector, entities, shingles, original);
+    }
+
     /** The article this one stands for when later copies point at it: its own original if it is a copy. */
     public String original() {
         return duplicateOf != null ? duplicateOf : id;

@@ -1,6 +1,7 @@
 package io.inkstream.platform.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -9,15 +10,40 @@ import java.util.function.Function;
  * default and documentation. Settings are declared once, as constants, and the README's
  * configuration table is generated from these declarations ({@code inkstream config}).
  *
- * @param key          property name, e.g. {@code kafka.bootstrap.servers}
- * @param defaultValue the default as text, or null when the setting is optional with no default
- * @param parser       turns the text into a value; throws IllegalArgumentException with a reason
+ * <p>Keys follow one grammar, {@code inkstream.<area>.<kebab-name>} (e.g. {@code inkstream.ingest.max-item-bytes});
+ * the two client keys {@code kafka.bootstrap.servers} and {@code schema.registry.url} keep the names Kafka and
+ * Confluent users know. A renamed setting lists its old keys as {@link #deprecatedKeys()}: they (and their
+ * environment variables) still work, with one warning naming the new key.
+ *
+ * @param key            property name, e.g. {@code inkstream.ingest.max-item-bytes}
+ * @param defaultValue   the default as text, or null when the setting is optional with no default
+ * @param parser         turns the text into a value; throws IllegalArgumentException with a reason
+ * @param deprecatedKeys former names of this setting, still read after the new one
  */
-public record Setting<T>(String key, String type, String defaultValue, String doc, Function<String, T> parser) {
+public record Setting<T>(String key, String type, String defaultValue, String doc, Function<String, T> parser,
+                         List<String> deprecatedKeys) {
+
+    public Setting {
+        deprecatedKeys = List.copyOf(deprecatedKeys);
+    }
+
+    public Setting(String key, String type, String defaultValue, String doc, Function<String, T> parser) {
+        this(key, type, defaultValue, doc, parser, List.of());
+    }
 
     /** The environment variable: the key upper-cased with dots and dashes as underscores. */
     public String env() {
+        return env(key);
+    }
+
+    /** The environment variable of any key: upper-cased, dots and dashes as underscores. */
+    public static String env(String key) {
         return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    /** This setting, also read under its former names (deprecated: each use warns once, naming {@link #key()}). */
+    public Setting<T> formerly(String... oldKeys) {
+        return new Setting<>(key, type, defaultValue, doc, parser, List.of(oldKeys));
     }
 
     public static Setting<String> string(String key, String defaultValue, String doc) {

@@ -5,27 +5,43 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolved configuration. A value comes from, in order of precedence: an explicit override
  * (command-line option), an environment variable ({@link Setting#env()}), a properties file
- * ({@code INKSTREAM_CONFIG} or {@code --config}), then the setting's default.
+ * ({@code INKSTREAM_CONFIG} or {@code --config}), then the setting's default. A setting's
+ * {@link Setting#deprecatedKeys() former keys} are looked up, in the same order, only when its key
+ * is set nowhere; using one logs one warning naming the new key.
  */
 public final class Settings {
+
+    private static final Logger log = LoggerFactory.getLogger(Settings.class);
 
     private final Map<String, String> overrides;
     private final Map<String, String> env;
     private final Properties file;
+    /** Deprecated keys already warned about; shared by copies made with {@link #with}, so one warning each. */
+    private final Set<String> warned;
 
-    private Settings(Map<String, String> overrides, Map<String, String> env, Properties file) {
+    private Settings(Map<String, String> overrides, Map<String, String> env, Properties file, Set<String> warned) {
         this.overrides = Map.copyOf(overrides);
         this.env = Map.copyOf(env);
         this.file = file;
+        this.warned = warned;
+    }
+
+    private Settings(Map<String, String> overrides, Map<String, String> env, Properties file) {
+        this(overrides, env, file, ConcurrentHashMap.newKeySet());
     }
 
     /** Settings from this process's environment, the optional file, and the overrides. */
@@ -60,21 +76,41 @@ public final class Settings {
     public Settings with(Map<String, String> more) {
         Map<String, String> merged = new HashMap<>(overrides);
         merged.putAll(more);
-        return new Settings(merged, env, file);
+        return new Settings(merged, env, file, warned);
     }
 
-    /** The raw text of a setting and where it came from, or null. */
+    /** The raw text of a setting: under its key, else under a deprecated key (warned once), else its default. */
     private String raw(Setting<?> setting) {
-        if (overrides.containsKey(setting.key())) {
-            return overrides.get(setting.key());
+        String text = lookup(setting.key());
+        if (text != null) {
+            return text;
         }
-        if (env.containsKey(setting.env())) {
-            return env.get(setting.env());
-        }
-        if (file.containsKey(setting.key())) {
-            return file.getProperty(setting.key());
+        for (String old : setting.deprecatedKeys()) {
+            text = lookup(old);
+            if (text != null) {
+                if (warned.add(old)) {
+                    log.warn("setting {} (environment variable {}) is deprecated: use {} (environment variable {})",
+                            old, Setting.env(old), setting.key(), setting.env());
+                }
+                return text;
+            }
         }
         return setting.defaultValue();
+    }
+
+    /** The text under one key, from the first source that has it, or null. */
+    private String lookup(String key) {
+        if (overrides.containsKey(key)) {
+            return overrides.get(key);
+        }
+        String variable = Setting.env(key);
+        if (env.containsKey(variable)) {
+            return env.get(variable);
+        }
+        if (file.containsKey(key)) {
+            return file.getProperty(key);
+        }
+        return null;
     }
 
     /** The value of {@code setting}; null for an optional setting with no value. */

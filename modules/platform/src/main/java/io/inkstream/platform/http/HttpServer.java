@@ -62,6 +62,10 @@ public final class HttpServer implements AutoCloseable {
         for (Service service : services) {
             service.routes(app);
         }
+        // Javalin tries routes in the order they were added: catch-alls go last.
+        for (Service service : services) {
+            service.fallbackRoutes(app);
+        }
         app.start(host, port);
         log.debug("HTTP server on {}:{}", host, app.port());
         return new HttpServer(app);

@@ -2,7 +2,7 @@ package io.inkstream.popularity.stream;
 
 import io.inkstream.events.PageView;
 import io.inkstream.popularity.PopularityConfig;
-import io.inkstream.popularity.count.BotDetector;
+import io.inkstream.platform.http.BotDetector;
 import io.inkstream.popularity.count.RollingCounter;
 import io.inkstream.popularity.count.ViewDeduplicator;
 import io.inkstream.popularity.count.VisitorSketches;

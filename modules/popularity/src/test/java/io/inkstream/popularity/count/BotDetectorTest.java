@@ -3,6 +3,7 @@ package io.inkstream.popularity.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inkstream.events.PageView;
+import io.inkstream.platform.http.BotDetector;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

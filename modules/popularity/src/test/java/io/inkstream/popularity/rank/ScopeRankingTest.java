@@ -3,7 +3,7 @@ package io.inkstream.popularity.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inkstream.popularity.TestStores;
-import io.inkstream.popularity.stream.JsonSerde;
+import io.inkstream.platform.streams.JsonSerde;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inkstream.events.EnrichedArticle;
 import io.inkstream.events.PageView;
+import io.inkstream.platform.http.BotDetector;
 import io.inkstream.renderer.store.ArticleStore;
 
 import java.net.URI;
@@ -86,7 +87,7 @@ public final class BeaconCollector {
                 .setViewedAt(clock.instant())
                 .setReferrer(text(json, "referrer").map(BeaconCollector::host).orElse(null))
                 .setUserAgent(ua)
-                .setBot(BotDetector.isBot(userAgent))
+                .setBot(BotDetector.DEFAULT.isBotRequest(userAgent))
                 .build();
         sink.accept(view);
         return view;

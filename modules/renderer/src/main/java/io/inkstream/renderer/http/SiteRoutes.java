@@ -40,8 +40,9 @@ import java.util.regex.Pattern;
  * The renderer's HTTP surface, in one table: the site's pages, static assets, the live and embeddable
  * "Most popular in 24h", the page-view beacon, feeds, the ninjs API and sitemaps.
  *
- * <p>Article paths come from enrich and may have any shape, so the site's pages are a catch-all
- * registered last: add these routes after every other service's.
+ * <p>Article paths come from enrich and may have any shape, so the site's pages are a catch-all:
+ * {@link #registerPages} adds them, and the server calls it (through the service's fallback routes)
+ * after every other service's routes.
  */
 public final class SiteRoutes implements AutoCloseable {
 
@@ -85,7 +86,19 @@ public final class SiteRoutes implements AutoCloseable {
         this.widgetFrameAncestors = widgetFrameAncestors;
     }
 
+    /** The pages as the routes render them, without HTTP. */
+    public SiteRenderer pages() {
+        return renderer;
+    }
+
+    /** Every route: the fixed ones, then the catch-all pages (for a server of the renderer alone). */
     public void register(Javalin app) {
+        registerFixed(app);
+        registerPages(app);
+    }
+
+    /** The routes with fixed paths: assets, beacon, widget, feeds, API, sitemaps, the home page. */
+    public void registerFixed(Javalin app) {
         app.get("/static/{file}", this::staticAsset);
         app.get("/media/<path>", new MediaFiles()::serve);
 
@@ -108,6 +121,10 @@ public final class SiteRoutes implements AutoCloseable {
         app.get("/sitemap-news.xml", ctx -> xml(ctx, "application/xml", sitemaps.news()));
 
         app.get("/", ctx -> PageResponses.html(ctx, renderer.home(pageNumber(ctx))));
+    }
+
+    /** The catch-all page routes (print views, sections, articles by any path): add after every other route. */
+    public void registerPages(Javalin app) {
         app.get("/print/<path>", ctx -> PageResponses.html(ctx, renderer.print("/" + ctx.pathParam("path"))));
         app.get("/<path>", this::sitePage);
     }

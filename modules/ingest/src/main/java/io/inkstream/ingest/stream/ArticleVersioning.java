@@ -1,4 +1,4 @@
-package io.inkstream.ingest;
+package io.inkstream.ingest.stream;
 
 import io.inkstream.events.Article;
 import org.apache.kafka.common.metrics.Sensor;
@@ -14,12 +14,11 @@ import org.slf4j.LoggerFactory;
  * duplicate (counted, not republished); different content, a kill included, is the next
  * version, keeping the earliest creation time known.
  */
-final class ArticleVersioning implements Processor<String, Article, String, Article> {
+public final class ArticleVersioning implements Processor<String, Article, String, Article> {
 
-    static final String STORE = "article-versions";
     /** Metrics group stream-ingest-metrics, names duplicates-total and duplicates-rate. */
-    static final String METRIC_SCOPE = "ingest";
-    static final String DUPLICATES = "duplicates";
+    public static final String METRIC_SCOPE = "ingest";
+    public static final String DUPLICATES = "duplicates";
 
     private static final Logger log = LoggerFactory.getLogger(ArticleVersioning.class);
 
@@ -30,7 +29,7 @@ final class ArticleVersioning implements Processor<String, Article, String, Arti
     @Override
     public void init(ProcessorContext<String, Article> context) {
         this.context = context;
-        this.versions = context.getStateStore(STORE);
+        this.versions = context.getStateStore(StoreNames.ARTICLE_VERSIONS);
         this.duplicates = context.metrics().addRateTotalSensor(METRIC_SCOPE, "articles", DUPLICATES,
                 Sensor.RecordingLevel.INFO, "task-id", context.taskId().toString());
     }

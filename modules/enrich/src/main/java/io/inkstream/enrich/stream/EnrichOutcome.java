@@ -1,10 +1,10 @@
-package io.inkstream.enrich;
+package io.inkstream.enrich.stream;
 
 import io.inkstream.events.EnrichedArticle;
 import io.inkstream.events.WireRejection;
 
 /** What enriching one ingested record produced: an enriched article, a removal, or a rejection. */
-sealed interface EnrichOutcome {
+public sealed interface EnrichOutcome {
 
     /** The article's new enriched version. */
     record Enriched(EnrichedArticle article) implements EnrichOutcome {

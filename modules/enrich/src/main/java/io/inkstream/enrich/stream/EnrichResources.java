@@ -1,4 +1,4 @@
-package io.inkstream.enrich;
+package io.inkstream.enrich.stream;
 
 import io.inkstream.enrich.entity.Gazetteer;
 import io.inkstream.enrich.text.LanguageDetector;

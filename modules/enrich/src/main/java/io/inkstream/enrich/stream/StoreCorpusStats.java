@@ -1,4 +1,4 @@
-package io.inkstream.enrich;
+package io.inkstream.enrich.stream;
 
 import io.inkstream.enrich.keyword.CorpusStats;
 import org.apache.kafka.streams.state.KeyValueStore;

@@ -1,7 +1,7 @@
-package io.inkstream.enrich;
+package io.inkstream.enrich.stream;
 
+import io.inkstream.enrich.EnrichConfig;
 import io.inkstream.enrich.entity.EntityExtractor;
-import io.inkstream.enrich.entity.Gazetteer;
 import io.inkstream.enrich.keyword.CorpusStats;
 import io.inkstream.enrich.keyword.Terms;
 import io.inkstream.enrich.keyword.TfIdf;
@@ -43,7 +43,7 @@ import java.util.Map;
  * fingerprints of the last window's articles give related news and near-duplicates. A killed
  * article leaves the fingerprints (so no later article lists it) and the corpus.
  */
-final class EnrichProcessor implements Processor<String, byte[], String, EnrichOutcome> {
+public final class EnrichProcessor implements Processor<String, byte[], String, EnrichOutcome> {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
     /** Terms kept per article for similarity: enough to tell topics apart, small enough to scan. */
@@ -67,7 +67,7 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
     private final FingerprintIndex recent = new FingerprintIndex();
     private CorpusStats corpus;
 
-    EnrichProcessor(EnrichConfig config, Topics topics, EventSerdes serdes) {
+    public EnrichProcessor(EnrichConfig config, Topics topics, EventSerdes serdes) {
         this.config = config;
         this.ingestedTopic = topics.articlesIngested().name();
         this.articles = serdes.valueSerde(topics.articlesIngested()).deserializer();
@@ -80,10 +80,10 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
     @Override
     public void init(ProcessorContext<String, EnrichOutcome> context) {
         this.context = context;
-        this.paths = context.getStateStore(EnrichTopology.PATHS_STORE);
-        this.documentTerms = context.getStateStore(EnrichTopology.TERMS_STORE);
-        this.fingerprints = context.getStateStore(EnrichTopology.FINGERPRINTS_STORE);
-        this.corpus = new StoreCorpusStats(context.getStateStore(EnrichTopology.CORPUS_STORE));
+        this.paths = context.getStateStore(StoreNames.PATHS);
+        this.documentTerms = context.getStateStore(StoreNames.TERMS);
+        this.fingerprints = context.getStateStore(StoreNames.FINGERPRINTS);
+        this.corpus = new StoreCorpusStats(context.getStateStore(StoreNames.CORPUS));
         // init runs again after a restore or a revived task: start from what the store holds then
         loadRecent();
     }
@@ -109,6 +109,10 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
         }
     }
 
+    /**
+     * Enriches one version: first the state it changes before anything is computed from it (the path
+     * history, the corpus counts), then what the article says, then what later articles may find of it.
+     */
     private EnrichOutcome enrich(Article article) {
         String id = article.getId();
         if (article.getPubStatus() == PubStatus.canceled) {
@@ -116,38 +120,19 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
             log.debug("{} killed; tombstone", id);
             return new EnrichOutcome.Removed();
         }
-        PathHistory before = paths.get(id);
-        PathHistory history = before == null ? PathHistory.first(article) : before.next(article);
-        paths.put(id, history);
-
+        PathHistory history = advancePath(article);
         String text = ArticleText.of(article);
         Map<String, Integer> termCounts = Terms.count(text);
-        List<String> distinct = List.copyOf(termCounts.keySet());
-        List<String> previousTerms = documentTerms.get(id);
-        if (previousTerms != null) {
-            corpus.removeDocument(previousTerms);
-        }
-        corpus.addDocument(distinct);
-        documentTerms.put(id, distinct);
-        Map<String, Double> weights = TfIdf.weights(termCounts, corpus);
+        recount(id, List.copyOf(termCounts.keySet()));
 
+        TfIdf.Profile terms = TfIdf.profile(termCounts, corpus, config.maxKeywords(), VECTOR_TERMS);
         List<Entity> named = entities.extract(ArticleText.forEntities(article));
         Instant publishedAt = referenceTime(article);
         Fingerprint own = new Fingerprint(id, article.getHeadline(), history.canonicalPath(), article.getSection(),
-                publishedAt, TfIdf.unitVector(weights, VECTOR_TERMS),
-                named.stream().map(e -> e.getKind() + ":" + e.getName()).toList(),
+                publishedAt, terms.vector(), named.stream().map(e -> e.getKind() + ":" + e.getName()).toList(),
                 Shingles.sketch(ArticleText.body(article)), null);
         RelatedFinder.Result related = relatedFinder.find(own, earlierArticles(publishedAt));
-        if (article.getPubStatus() == PubStatus.usable) {
-            Fingerprint stored = new Fingerprint(own.id(), own.headline(), own.canonicalPath(), own.section(),
-                    own.publishedAt(), own.vector(), own.entities(), own.shingles(), related.duplicateOf());
-            fingerprints.put(id, stored);
-            recent.put(stored);
-        } else {
-            // withheld: not public, so no other article may link to it yet
-            fingerprints.delete(id);
-            recent.remove(id);
-        }
+        remember(article, own.withDuplicateOf(related.duplicateOf()));
 
         TextCounts counts = TextCounts.of(article);
         // the language the source declares wins; detection is for items that do not say
@@ -166,11 +151,40 @@ final class EnrichProcessor implements Processor<String, byte[], String, EnrichO
                 .setLanguage(language.language())
                 .setLanguageConfidence(Math.round(language.confidence() * 1e4) / 1e4)
                 .setEntities(named)
-                .setKeywords(TfIdf.keywords(weights, config.maxKeywords()))
+                .setKeywords(terms.keywords())
                 .setRelated(related.related())
                 .setDuplicateOf(related.duplicateOf())
                 .setEnrichedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .build());
+    }
+
+    /** The article's path history with this version, stored: its first path stays its canonical one. */
+    private PathHistory advancePath(Article article) {
+        PathHistory before = paths.get(article.getId());
+        PathHistory history = before == null ? PathHistory.first(article) : before.next(article);
+        paths.put(article.getId(), history);
+        return history;
+    }
+
+    /** Counts this version's distinct terms in the corpus in place of the previous version's. */
+    private void recount(String id, List<String> distinctTerms) {
+        List<String> previousTerms = documentTerms.get(id);
+        if (previousTerms != null) {
+            corpus.removeDocument(previousTerms);
+        }
+        corpus.addDocument(distinctTerms);
+        documentTerms.put(id, distinctTerms);
+    }
+
+    /** A usable article may be found as related news or as an original; a withheld one may not, yet. */
+    private void remember(Article article, Fingerprint fingerprint) {
+        if (article.getPubStatus() == PubStatus.usable) {
+            fingerprints.put(fingerprint.id(), fingerprint);
+            recent.put(fingerprint);
+        } else {
+            fingerprints.delete(fingerprint.id());
+            recent.remove(fingerprint.id());
+        }
     }
 
     /**

@@ -1,9 +1,10 @@
-package io.inkstream.renderer.publish;
+package io.inkstream.renderer.stream;
 
 import io.inkstream.events.EnrichedArticle;
 import io.inkstream.events.PubStatus;
 import io.inkstream.events.PublishedArticle;
 import io.inkstream.renderer.page.SiteConfig;
+import io.inkstream.renderer.publish.PublishedArticles;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -25,7 +26,6 @@ import java.util.List;
  */
 public final class EmbargoHold implements Processor<String, EnrichedArticle, String, PublishedArticle> {
 
-    public static final String STORE = "renderer-embargo-held";
     static final Duration CHECK_EVERY = Duration.ofSeconds(10);
 
     private final SiteConfig site;
@@ -41,7 +41,7 @@ public final class EmbargoHold implements Processor<String, EnrichedArticle, Str
     @Override
     public void init(ProcessorContext<String, PublishedArticle> context) {
         this.context = context;
-        this.held = context.getStateStore(STORE);
+        this.held = context.getStateStore(StoreNames.EMBARGO_HELD);
         context.schedule(CHECK_EVERY, PunctuationType.WALL_CLOCK_TIME, ts -> release());
     }
 

@@ -1,0 +1,17 @@
+package io.inkstream.enrich.stream;
+
+/** Names of enrich's state stores (also their changelog topics' suffixes). */
+public final class StoreNames {
+
+    /** Article id to its {@link io.inkstream.enrich.path.PathHistory}: the first path and the ones since. */
+    public static final String PATHS = "enrich-paths";
+    /** Term to the number of articles using it, and the article count (see {@link StoreCorpusStats}). */
+    public static final String CORPUS = "enrich-corpus";
+    /** Article id to its distinct terms, to take it out of the corpus when it changes or leaves. */
+    public static final String TERMS = "enrich-terms";
+    /** Article id to its {@link io.inkstream.enrich.related.Fingerprint}, for the related window. */
+    public static final String FINGERPRINTS = "enrich-fingerprints";
+
+    private StoreNames() {
+    }
+}

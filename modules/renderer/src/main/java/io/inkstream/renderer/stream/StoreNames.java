@@ -1,0 +1,11 @@
+package io.inkstream.renderer.stream;
+
+/** Names of the renderer's state stores (also their changelog topics' suffixes). */
+public final class StoreNames {
+
+    /** Article id to the usable enriched version held until its embargo lifts. */
+    public static final String EMBARGO_HELD = "renderer-embargo-held";
+
+    private StoreNames() {
+    }
+}
