@@ -53,15 +53,16 @@ final class RegistryModes {
     }
 
     /**
-     * Sets the global mode ({@code subject} null) or a subject's. IMPORT is refused while live
-     * schemas exist there (42205), unless {@code force}: ids given by an import could clash.
+     * Sets the global mode ({@code subject} null) or a subject's. Entering IMPORT is refused while
+     * live schemas exist there (42205), unless {@code force}: ids given by an import could clash.
      */
     Mode set(String subject, Mode mode, boolean force) {
         if (subject != null) {
             SchemaRegistry.validateSubject(subject);
         }
         return store.update(s -> {
-            if (mode == Mode.IMPORT && !force) {
+            Mode current = subject == null ? s.globalMode().orElse(Mode.READWRITE) : effective(subject);
+            if (mode == Mode.IMPORT && current != Mode.IMPORT && !force) {
                 boolean hasSchemas = subject == null ? !s.subjects(false).isEmpty() : !s.versions(subject, false).isEmpty();
                 if (hasSchemas) {
                     throw RegistryException.operationNotPermitted("Cannot import since found existing subjects"

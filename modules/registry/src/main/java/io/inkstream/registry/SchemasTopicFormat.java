@@ -94,7 +94,11 @@ final class SchemasTopicFormat {
             return new Encoded(subjectKey("CONFIG", c.subject()), null);
         }
         if (change instanceof ModeSet m) {
-            return new Encoded(subjectKey("MODE", m.subject()), bytes(JSON.createObjectNode().put("mode", m.mode().name())));
+            ObjectNode value = JSON.createObjectNode();
+            if (m.subject() != null) {
+                value.put("subject", m.subject()); // as Confluent writes it
+            }
+            return new Encoded(subjectKey("MODE", m.subject()), bytes(value.put("mode", m.mode().name())));
         }
         if (change instanceof ModeRemoved m) {
             return new Encoded(subjectKey("MODE", m.subject()), null);

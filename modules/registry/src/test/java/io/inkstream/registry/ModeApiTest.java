@@ -206,6 +206,14 @@ class ModeApiTest {
     }
 
     @Test
+    void settingImportAgainOnASubjectAlreadyImportingNeedsNoForce() {
+        http.put("/mode/mode-import-twice-set", mode("IMPORT"));
+        http.registerBody("mode-import-twice-set", withIdAndVersion(record("ImportTwiceSet", "a"), 16000, 1));
+
+        assertThat(http.put("/mode/mode-import-twice-set", mode("IMPORT")).status()).isEqualTo(200);
+    }
+
+    @Test
     void importModeIsAllowedOnASubjectWhoseSchemasAreSoftDeleted() {
         http.register("mode-import-deleted", record("ImportDeleted", "a"));
         http.delete("/subjects/mode-import-deleted");

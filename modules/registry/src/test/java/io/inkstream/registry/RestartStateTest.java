@@ -102,7 +102,7 @@ class RestartStateTest {
         assertThat(records.get(0).key()).isEqualTo("{\"keytype\":\"MODE\",\"magic\":0}");
         assertThat(records.get(0).value()).isEqualTo("{\"mode\":\"READONLY\"}");
         assertThat(records.get(1).key()).isEqualTo("{\"keytype\":\"MODE\",\"subject\":\"shape-subject\",\"magic\":0}");
-        assertThat(records.get(1).value()).isEqualTo("{\"mode\":\"IMPORT\"}");
+        assertThat(records.get(1).value()).isEqualTo("{\"subject\":\"shape-subject\",\"mode\":\"IMPORT\"}");
         JsonNode configValue = RegistryHttp.JSON.readTree(records.get(2).value());
         assertThat(records.get(2).key()).isEqualTo("{\"keytype\":\"CONFIG\",\"subject\":\"shape-subject\",\"magic\":0}");
         assertThat(configValue.get("compatibilityLevel").asText()).isEqualTo("FULL");
