@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -39,12 +38,10 @@ final class AvroNormalizer {
         }
     }
 
-    /** References in name, subject, version order. */
+    /** References in name, subject, version order, each once. */
     static List<SchemaReference> normalize(List<SchemaReference> references) {
-        List<SchemaReference> sorted = new ArrayList<>(references);
-        sorted.sort(Comparator.comparing(SchemaReference::name).thenComparing(SchemaReference::subject)
-                .thenComparingInt(SchemaReference::version));
-        return List.copyOf(sorted);
+        return references.stream().distinct().sorted(Comparator.comparing(SchemaReference::name)
+                .thenComparing(SchemaReference::subject).thenComparingInt(SchemaReference::version)).toList();
     }
 
     /** {@code inProperty}: inside a custom property, where every object is plain data and fully sorted. */

@@ -27,6 +27,10 @@ final class RegistryRoutes {
             return new VersionBody(s.subject(), s.version(), s.id(), typeOrNull(s), s.references(), s.schema(),
                     s.ts(), s.deleted());
         }
+
+        VersionBody withSchema(String text) {
+            return new VersionBody(subject, version, id, schemaType, references, text, ts, deleted);
+        }
     }
 
     /** A schema fetched by id; subject and version when asked with {@code ?subject=}, maxId with {@code fetchMaxId}. */
@@ -82,8 +86,10 @@ final class RegistryRoutes {
             SchemaRegistry.Registered r = registry.register(subject(ctx), request(ctx), flag(ctx, "normalize"));
             respond(ctx, Map.of("id", r.id(), "version", r.version()));
         });
-        app.get("/subjects/{subject}/versions/{version}", ctx -> respond(ctx,
-                VersionBody.of(registry.version(subject(ctx), ctx.pathParam("version"), deleted(ctx)))));
+        app.get("/subjects/{subject}/versions/{version}", ctx -> {
+            StoredSchema s = registry.version(subject(ctx), ctx.pathParam("version"), deleted(ctx));
+            respond(ctx, resolved(ctx) ? VersionBody.of(s).withSchema(registry.resolved(s)) : VersionBody.of(s));
+        });
         app.get("/subjects/{subject}/versions/{version}/schema", ctx -> respondRaw(ctx,
                 registry.version(subject(ctx), ctx.pathParam("version"), deleted(ctx)).schema()));
         app.get("/subjects/{subject}/versions/{version}/referencedby", ctx -> respond(ctx, page(ctx,
@@ -122,11 +128,12 @@ final class RegistryRoutes {
         int id = id(ctx);
         String subject = ctx.queryParam("subject");
         boolean fetchMaxId = flag(ctx, "fetchMaxId");
-        respondBytes(ctx, cache.get("id/" + id + "/" + subject + "/" + fetchMaxId, () -> {
+        boolean resolved = resolved(ctx);
+        respondBytes(ctx, cache.get("id/" + id + "/" + subject + "/" + fetchMaxId + "/" + resolved, () -> {
             StoredSchema s = registry.byId(id);
             StoredSchema in = subject == null ? null : registry.usagesOf(id, true).stream()
                     .filter(u -> u.subject().equals(subject)).reduce((a, b) -> b).orElse(null);
-            return bytes(new SchemaBody(s.schema(), typeOrNull(s), s.references(),
+            return bytes(new SchemaBody(resolved ? registry.resolved(s) : s.schema(), typeOrNull(s), s.references(),
                     in == null ? null : in.subject(), in == null ? null : in.version(),
                     s.ts(), s.deleted(), fetchMaxId ? registry.maxId() : null));
         }));
@@ -219,6 +226,11 @@ final class RegistryRoutes {
         } catch (NumberFormatException e) {
             throw RegistryException.badRequest("Query parameter " + name + " must be an integer, got " + value);
         }
+    }
+
+    /** {@code format=resolved}: referenced types inline; any other format is the stored text, as Confluent answers. */
+    private static boolean resolved(Context ctx) {
+        return "resolved".equalsIgnoreCase(ctx.queryParam("format"));
     }
 
     private static boolean flag(Context ctx, String name) {

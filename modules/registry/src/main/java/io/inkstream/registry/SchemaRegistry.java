@@ -207,6 +207,11 @@ final class SchemaRegistry {
         }
     }
 
+    /** Confluent's {@code format=resolved}: the schema with every referenced type written inline. */
+    String resolved(StoredSchema stored) {
+        return stored.references().isEmpty() ? stored.schema() : parseStored(stored).toString();
+    }
+
     StoredSchema byId(int id) {
         return state.byId(id).orElseThrow(() -> RegistryException.schemaIdNotFound(id));
     }

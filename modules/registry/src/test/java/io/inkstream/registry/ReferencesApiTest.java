@@ -43,6 +43,22 @@ class ReferencesApiTest {
     }
 
     @Test
+    void formatResolvedAnswersTheSchemaWithReferencedTypesInline() {
+        http.register("ref-format-target", subrecord("refformat"));
+        int parent = http.registerBody("ref-format-referrer",
+                withReferences(referrer("refformat"), "refformat.Subrecord", "ref-format-target", 1)).body().get("id").asInt();
+
+        Schema.Parser parser = new Schema.Parser();
+        parser.parse(subrecord("refformat"));
+        String resolved = parser.parse(referrer("refformat")).toString();
+        assertThat(http.get("/schemas/ids/" + parent + "?format=resolved").body().get("schema").asText()).isEqualTo(resolved);
+        assertThat(http.get("/subjects/ref-format-referrer/versions/1?format=resolved").body().get("schema").asText())
+                .isEqualTo(resolved);
+        assertThat(http.get("/schemas/ids/" + parent).body().get("schema").asText()).as("by default as registered")
+                .doesNotContain("field2");
+    }
+
+    @Test
     void deletingAReferencedVersionAnswers42206UntilTheReferrerIsDeleted() {
         http.register("ref-del-target", subrecord("refdel"));
         http.registerBody("ref-del-referrer", withReferences(referrer("refdel"), "refdel.Subrecord", "ref-del-target", 1));
