@@ -9,8 +9,8 @@ import java.util.Locale;
  * Confluent's content negotiation: requests may send {@code application/vnd.schemaregistry.v1+json},
  * {@code application/vnd.schemaregistry+json}, {@code application/json} or
  * {@code application/octet-stream} (anything else is 415); answers come in the first of the
- * three JSON types the {@code Accept} header names, the v1 type for a wildcard or no header,
- * and 406 when it names none of them.
+ * three JSON types the {@code Accept} header prefers (quality values count), the v1 type for a
+ * wildcard or no header, and 406 when it names none of them.
  */
 final class MediaTypes {
 
@@ -42,20 +42,46 @@ final class MediaTypes {
         return type == null ? V1 : type;
     }
 
+    /**
+     * The acceptable type of highest quality ({@code q}); among equals an explicitly named JSON
+     * type before a wildcard, and the v1 type before the others.
+     */
     private static String answerType(String accept) {
         if (accept == null || accept.isBlank()) {
             return V1;
         }
+        String best = null;
+        double bestQuality = 0;
+        int bestRank = Integer.MAX_VALUE;
         for (String part : accept.split(",")) {
             String type = bare(part);
-            if (ANSWERS.contains(type)) {
-                return type;
-            }
-            if ("*/*".equals(type) || "application/*".equals(type)) {
-                return V1;
+            boolean wildcard = "*/*".equals(type) || "*".equals(type) || "application/*".equals(type);
+            int rank = wildcard ? ANSWERS.size() : ANSWERS.indexOf(type);
+            double quality = quality(part);
+            if (rank >= 0 && quality > 0 && (quality > bestQuality || (quality == bestQuality && rank < bestRank))) {
+                best = wildcard ? V1 : type;
+                bestQuality = quality;
+                bestRank = rank;
             }
         }
-        throw new RegistryException(406, 406, "HTTP 406 Not Acceptable: " + accept);
+        if (best == null) {
+            throw new RegistryException(406, 406, "HTTP 406 Not Acceptable: " + accept);
+        }
+        return best;
+    }
+
+    private static double quality(String mediaRange) {
+        for (String parameter : mediaRange.split(";")) {
+            String p = parameter.trim();
+            if (p.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(p.substring(2).trim());
+                } catch (NumberFormatException e) {
+                    return 0;
+                }
+            }
+        }
+        return 1;
     }
 
     private static String bare(String mediaType) {

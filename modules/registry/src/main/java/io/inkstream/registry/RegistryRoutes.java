@@ -52,6 +52,9 @@ final class RegistryRoutes {
     record ConfigUpdateBody(String compatibility, Boolean normalize) {
     }
 
+    /** Confluent's name of the one context this registry has. */
+    static final String DEFAULT_CONTEXT = ".";
+
     private final SchemaRegistry registry;
     private final ObjectMapper json;
     private final AnswerCache cache;
@@ -69,6 +72,7 @@ final class RegistryRoutes {
         app.get("/schemas", ctx -> respond(ctx, page(ctx, registry.schemas(ctx.queryParam("subjectPrefix"),
                 deleted(ctx), flag(ctx, "latestOnly")).stream().map(VersionBody::of).toList())));
         app.get("/schemas/types", ctx -> respond(ctx, List.of(SchemaRegistry.AVRO)));
+        app.get("/contexts", ctx -> respond(ctx, page(ctx, List.of(DEFAULT_CONTEXT))));
         app.get("/schemas/ids/{id}", this::schemaById);
         app.get("/schemas/ids/{id}/schema", ctx -> respondRaw(ctx, registry.byId(id(ctx)).schema()));
         app.get("/schemas/ids/{id}/versions", ctx -> respond(ctx, page(ctx, usages(ctx).stream()

@@ -68,6 +68,12 @@ class AnswersApiTest {
     }
 
     @Test
+    void theOnlyContextIsTheDefaultOne() {
+        assertThat(http.get("/contexts").body().toString()).isEqualTo("[\".\"]");
+        assertThat(http.get("/contexts?offset=1&limit=1").body().toString()).isEqualTo("[]");
+    }
+
+    @Test
     void postToTheRootAnswersAnEmptyObject() {
         Answer a = http.post("/", "{}");
         assertThat(a.status()).isEqualTo(200);

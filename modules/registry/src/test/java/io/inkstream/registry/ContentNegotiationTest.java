@@ -29,6 +29,20 @@ class ContentNegotiationTest {
     }
 
     @Test
+    void theTypeOfHighestQualityIsChosen() {
+        Answer a = http.exchange("GET", "/config", null, null,
+                "application/json;q=0.5, application/vnd.schemaregistry+json");
+        assertThat(a.contentType()).startsWith("application/vnd.schemaregistry+json");
+    }
+
+    @Test
+    void javaUrlConnectionsDefaultAcceptIsAnsweredInTheV1Type() {
+        Answer a = http.exchange("GET", "/config", null, null, "text/html, image/gif, image/jpeg, *; q=.2, */*; q=.2");
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.contentType()).startsWith("application/vnd.schemaregistry.v1+json");
+    }
+
+    @Test
     void aWildcardIsAnsweredInTheV1Type() {
         Answer a = http.exchange("GET", "/config", null, null, "*/*");
         assertThat(a.contentType()).startsWith("application/vnd.schemaregistry.v1+json");

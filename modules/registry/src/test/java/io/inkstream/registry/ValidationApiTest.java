@@ -64,7 +64,8 @@ class ValidationApiTest {
 
         assertThat(http.post("/compatibility/subjects/incompatible/versions/latest", RegistryHttp.schemaBody(F1_F3))
                 .body().get("is_compatible").asBoolean()).as("compatible with the latest").isTrue();
-        assertThat(http.post("/compatibility/subjects/incompatible/versions", RegistryHttp.schemaBody(F1_F3))
+        // RestService sends this one with a trailing slash
+        assertThat(http.post("/compatibility/subjects/incompatible/versions/", RegistryHttp.schemaBody(F1_F3))
                 .body().get("is_compatible").asBoolean()).as("not with every version").isFalse();
 
         Answer refused = http.registerBody("incompatible", RegistryHttp.schemaBody(F1_F3));
