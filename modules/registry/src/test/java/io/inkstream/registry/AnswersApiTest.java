@@ -74,6 +74,23 @@ class AnswersApiTest {
     }
 
     @Test
+    void metadataAndARuleSetInARequestAreAcceptedAndChangeNothingHere() {
+        String schema = record("WithMetadata", "a");
+        Answer withMetadata = http.registerBody("answer-metadata", "{\"schema\":" + RegistryHttp.JSON.valueToTree(schema)
+                + ",\"metadata\":{\"properties\":{\"application.version\":\"2\"}}}");
+        assertThat(withMetadata.status()).isEqualTo(200);
+        Answer without = http.registerBody("answer-metadata", RegistryHttp.schemaBody(schema));
+        assertThat(without.body().get("id").asInt()).isEqualTo(withMetadata.body().get("id").asInt());
+
+        Answer withRules = http.registerBody("answer-rules", "{\"schema\":" + RegistryHttp.JSON.valueToTree(record("WithRules", "a"))
+                + ",\"ruleSet\":{\"domainRules\":[{\"name\":\"foo\",\"kind\":\"TRANSFORM\",\"mode\":\"READ\","
+                + "\"type\":\"ENCRYPT\"}]}}");
+        assertThat(withRules.status()).isEqualTo(200);
+        assertThat(http.get("/schemas/ids/" + withRules.body().get("id").asInt() + "?subject=answer-rules").body()
+                .has("ruleSet")).as("Confluent drops a rule set given at registration too").isFalse();
+    }
+
+    @Test
     void postToTheRootAnswersAnEmptyObject() {
         Answer a = http.post("/", "{}");
         assertThat(a.status()).isEqualTo(200);

@@ -106,6 +106,23 @@ class CompatibilityRulesTest {
     }
 
     @Test
+    void deletingTheLatestVersionMakesChecksUseTheOneBefore() {
+        String first = fields("AfterDelete", F1);
+        String wrong = fields("AfterDelete", F1, "{\"type\":\"string\",\"name\":\"g\",\"default\":\"d\"}");
+        String correct = fields("AfterDelete", F1, "{\"type\":\"int\",\"name\":\"g\",\"default\":0}");
+        register("compat-after-delete", first);
+        register("compat-after-delete", wrong);
+        assertThat(register("compat-after-delete", correct).status()).isEqualTo(409);
+
+        http.delete("/subjects/compat-after-delete/versions/latest");
+        assertThat(http.post("/compatibility/subjects/compat-after-delete/versions/latest", RegistryHttp.schemaBody(correct))
+                .body().get("is_compatible").asBoolean()).isTrue();
+        Answer registered = register("compat-after-delete", correct);
+        assertThat(registered.status()).isEqualTo(200);
+        assertThat(registered.body().get("version").asInt()).as("after the deleted 2").isEqualTo(3);
+    }
+
+    @Test
     void plainBackwardOnlyComparesWithTheLatestVersion() {
         register("compat-latest-only", fields("LatestOnly", F1));
         register("compat-latest-only", fields("LatestOnly", F1, F2_DEFAULT));

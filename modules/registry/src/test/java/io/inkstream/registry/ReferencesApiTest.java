@@ -85,6 +85,55 @@ class ReferencesApiTest {
     }
 
     @Test
+    void aReferenceToAMissingSubjectOrVersionAnswers42201AndRegistersNothing() {
+        Answer missingSubject = http.registerBody("ref-bad", withReferences(referrer("refbad"),
+                "refbad.Subrecord", "ref-no-such-subject", 1));
+        assertThat(missingSubject.errorCode()).isEqualTo(42201);
+        http.register("ref-bad-target", subrecord("refbad"));
+        Answer missingVersion = http.registerBody("ref-bad", withReferences(referrer("refbad"),
+                "refbad.Subrecord", "ref-bad-target", 100));
+        assertThat(missingVersion.errorCode()).isEqualTo(42201);
+        assertThat(http.get("/subjects/ref-bad/versions").errorCode()).isEqualTo(40401);
+    }
+
+    @Test
+    void referencesOverSeveralLevelsRegisterAndAnswerAsRegistered() {
+        String currency = "{\"type\":\"enum\",\"name\":\"Currency\",\"namespace\":\"levels.currencies\","
+                + "\"symbols\":[\"EUR\",\"USD\"]}";
+        String decreased = "{\"type\":\"record\",\"name\":\"BudgetDecreased\",\"namespace\":\"levels\",\"fields\":["
+                + "{\"name\":\"currency\",\"type\":\"levels.currencies.Currency\"},{\"name\":\"amount\",\"type\":\"double\"}]}";
+        String updated = "{\"type\":\"record\",\"name\":\"BudgetUpdated\",\"namespace\":\"levels\",\"fields\":["
+                + "{\"name\":\"currency\",\"type\":\"levels.currencies.Currency\"},{\"name\":\"value\",\"type\":\"double\"}]}";
+        String root = "[\"levels.BudgetDecreased\",\"levels.BudgetUpdated\"]";
+
+        http.register("levels-shared", currency);
+        assertThat(http.registerBody("levels-ref1", withReferences(decreased,
+                "levels.currencies.Currency", "levels-shared", 1)).status()).isEqualTo(200);
+        assertThat(http.registerBody("levels-ref2", withReferences(updated,
+                "levels.currencies.Currency", "levels-shared", 1)).status()).isEqualTo(200);
+        Answer registered = http.registerBody("levels-root", withReferences(root,
+                "levels.BudgetDecreased", "levels-ref1", 1, "levels.BudgetUpdated", "levels-ref2", 1));
+        assertThat(registered.status()).isEqualTo(200);
+
+        Answer byId = http.get("/schemas/ids/" + registered.body().get("id").asInt());
+        assertThat(byId.body().get("schema").asText()).isEqualTo(root);
+        assertThat(byId.body().get("references").get(0).get("subject").asText()).isEqualTo("levels-ref1");
+        assertThat(byId.body().get("references").get(1).get("subject").asText()).isEqualTo("levels-ref2");
+    }
+
+    @Test
+    void aReferrerCannotBeRegisteredAgainOnceItsReferenceIsPermanentlyDeleted() {
+        http.register("ref-revive-target", subrecord("refrevive"));
+        String body = withReferences(referrer("refrevive"), "refrevive.Subrecord", "ref-revive-target", 1);
+        http.registerBody("ref-revive-base", body);
+        http.delete("/subjects/ref-revive-base/versions/1");
+        http.delete("/subjects/ref-revive-target/versions/1");
+        assertThat(http.delete("/subjects/ref-revive-target/versions/1?permanent=true").status()).isEqualTo(200);
+
+        assertThat(http.registerBody("ref-revive-base", body).errorCode()).isEqualTo(42201);
+    }
+
+    @Test
     void aSchemaMissingItsReferencesIsRefused() {
         Answer refused = http.registerBody("ref-missing", RegistryHttp.schemaBody(referrer("refmissing")));
         assertThat(refused.errorCode()).isEqualTo(42201);
