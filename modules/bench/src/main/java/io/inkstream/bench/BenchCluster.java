@@ -48,6 +48,11 @@ final class BenchCluster implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
+    /** The registry's base URL (the registry's own HTTP server). */
+    String registryUrl() {
+        return registry.url();
+    }
+
     /** The catalogue under {@code prefix}, created on the broker. */
     Topics topics(String prefix) {
         Topics topics = Topics.withPrefix(prefix);

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 
 /**
- * A closed-loop HTTP load: a fixed number of workers, each with one request in flight on a kept-alive
+ * A closed-loop HTTP load (GET or POST): a fixed number of workers, each with one request in flight on a kept-alive
  * loopback connection, until a fixed number of requests is done (or a time limit passes); every
  * request's latency is kept, so percentiles are exact.
  */
@@ -49,6 +49,21 @@ final class HttpLoad {
 
     /** GETs {@code requests} paths ({@code pathOf.apply(i)} for request i) with {@code connections} workers. */
     Result run(String label, IntFunction<String> pathOf, int requests, int connections, Duration limit) throws InterruptedException {
+        return send(label, i -> HttpRequest.newBuilder(URI.create(base + pathOf.apply(i))).timeout(Duration.ofSeconds(30)).build(),
+                requests, connections, limit);
+    }
+
+    /** POSTs {@code bodyOf.apply(i)} to {@code pathOf.apply(i)} as JSON of the given content type. */
+    Result post(String label, IntFunction<String> pathOf, IntFunction<String> bodyOf, String contentType, int requests,
+                int connections, Duration limit) throws InterruptedException {
+        return send(label, i -> HttpRequest.newBuilder(URI.create(base + pathOf.apply(i))).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(bodyOf.apply(i))).build(),
+                requests, connections, limit);
+    }
+
+    /** Sends {@code requests} requests ({@code requestOf.apply(i)} for request i) with {@code connections} workers. */
+    Result send(String label, IntFunction<HttpRequest> requestOf, int requests, int connections, Duration limit)
+            throws InterruptedException {
         long[] latencies = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -60,7 +75,7 @@ final class HttpLoad {
         for (int w = 0; w < connections; w++) {
             Thread t = new Thread(() -> {
                 for (int i = next.getAndIncrement(); i < requests && System.nanoTime() < deadline; i = next.getAndIncrement()) {
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(base + pathOf.apply(i))).timeout(Duration.ofSeconds(30)).build();
+                    HttpRequest request = requestOf.apply(i);
                     long sent = System.nanoTime();
                     try {
                         HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());

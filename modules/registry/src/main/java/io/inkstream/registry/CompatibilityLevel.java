@@ -58,11 +58,17 @@ public enum CompatibilityLevel {
         List<Version> against = transitive ? previous : List.of(previous.get(previous.size() - 1));
         for (int i = against.size() - 1; i >= 0; i--) {
             Version old = against.get(i);
+            int before = problems.size();
             if (backward) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, old.schema()), old, problems);
+                describe(SchemaCompatibility.checkReaderWriterCompatibility(candidate, old.schema()), problems);
             }
             if (forward) {
-                describe(SchemaCompatibility.checkReaderWriterCompatibility(old.schema(), candidate), old, problems);
+                describe(SchemaCompatibility.checkReaderWriterCompatibility(old.schema(), candidate), problems);
+            }
+            if (problems.size() > before) {
+                // Confluent's shape: the reasons, then which version and schema they are about.
+                problems.add("{oldSchemaVersion: " + old.version() + "}");
+                problems.add("{oldSchema: '" + old.schema() + "'}");
             }
         }
         if (!problems.isEmpty()) {
@@ -71,13 +77,13 @@ public enum CompatibilityLevel {
         return problems;
     }
 
-    private static void describe(SchemaCompatibility.SchemaPairCompatibility result, Version old, List<String> out) {
+    private static void describe(SchemaCompatibility.SchemaPairCompatibility result, List<String> out) {
         if (result.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE) {
             return;
         }
         for (Incompatibility problem : result.getResult().getIncompatibilities()) {
             out.add("{errorType:'" + problem.getType() + "', description:'" + problem.getMessage()
-                    + "', location:'" + problem.getLocation() + "', oldSchemaVersion: " + old.version() + "}");
+                    + "', location:'" + problem.getLocation() + "'}");
         }
     }
 

@@ -207,7 +207,7 @@ final class KafkaSchemaStore implements AutoCloseable {
             return;
         }
         try {
-            SchemasTopicFormat.decode(record.key(), record.value()).ifPresent(state::apply);
+            SchemasTopicFormat.decode(record.key(), record.value(), record.timestamp()).ifPresent(state::apply);
             log.debug("Applied record at offset {} of {}", record.offset(), topic);
         } catch (RuntimeException e) {
             log.warn("Skipping unreadable record at offset {} of {}: {}", record.offset(), topic, e.getMessage());

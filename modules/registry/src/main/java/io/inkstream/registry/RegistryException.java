@@ -61,7 +61,7 @@ public final class RegistryException extends SchemaRegistryException {
     }
 
     static RegistryException incompatible(String message) {
-        return new RegistryException(409, 409, message);
+        return new RegistryException(409, 40901, message);
     }
 
     static RegistryException invalidSchema(String message) {
@@ -76,6 +76,24 @@ public final class RegistryException extends SchemaRegistryException {
     static RegistryException invalidCompatibilityLevel() {
         return new RegistryException(422, 42203, "Invalid compatibility level. Valid values are none, backward, "
                 + "forward, full, backward_transitive, forward_transitive, and full_transitive");
+    }
+
+    static RegistryException operationNotPermitted(String message) {
+        return new RegistryException(422, 42205, message);
+    }
+
+    static RegistryException referenceExists(String subject, int version) {
+        return new RegistryException(422, 42206, "One or more references exist to the schema {subject="
+                + subject + ", version=" + version + "}");
+    }
+
+    static RegistryException invalidSubject(String subject) {
+        return new RegistryException(422, 42208, "Invalid subject " + subject
+                + ": a subject must not be empty or hold control characters");
+    }
+
+    static RegistryException subjectModeNotFound(String subject) {
+        return new RegistryException(404, 40409, "Subject '" + subject + "' does not have subject-level mode configured");
     }
 
     static RegistryException badRequest(String message) {

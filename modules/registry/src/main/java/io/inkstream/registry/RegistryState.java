@@ -3,6 +3,8 @@ package io.inkstream.registry;
 import io.inkstream.registry.SchemasTopicFormat.Change;
 import io.inkstream.registry.SchemasTopicFormat.ConfigRemoved;
 import io.inkstream.registry.SchemasTopicFormat.ConfigSet;
+import io.inkstream.registry.SchemasTopicFormat.ModeRemoved;
+import io.inkstream.registry.SchemasTopicFormat.ModeSet;
 import io.inkstream.registry.SchemasTopicFormat.SchemaVersion;
 import io.inkstream.registry.SchemasTopicFormat.SchemaVersionRemoved;
 import io.inkstream.registry.SchemasTopicFormat.SubjectDeleted;
@@ -33,10 +35,16 @@ final class RegistryState {
     private final Map<Integer, StoredSchema> byId = new HashMap<>();
     private final Map<Identity, Integer> idBySchema = new HashMap<>();
     private final Map<String, CompatibilityLevel> subjectLevels = new HashMap<>();
+    private final Map<String, Boolean> subjectNormalize = new HashMap<>();
+    private final Map<String, Mode> subjectModes = new HashMap<>();
     private CompatibilityLevel globalLevel;
+    private Boolean globalNormalize;
+    private Mode globalMode;
     private int maxId;
+    private volatile long changes;
 
     synchronized void apply(Change change) {
+        changes++;
         if (change instanceof SchemaVersion v) {
             put(v.schema());
         } else if (change instanceof SchemaVersionRemoved r) {
@@ -44,14 +52,30 @@ final class RegistryState {
         } else if (change instanceof ConfigSet c) {
             if (c.subject() == null) {
                 globalLevel = c.level();
+                globalNormalize = c.normalize();
             } else {
-                subjectLevels.put(c.subject(), c.level());
+                putOrRemove(subjectLevels, c.subject(), c.level());
+                putOrRemove(subjectNormalize, c.subject(), c.normalize());
             }
         } else if (change instanceof ConfigRemoved c) {
             if (c.subject() == null) {
                 globalLevel = null;
+                globalNormalize = null;
             } else {
                 subjectLevels.remove(c.subject());
+                subjectNormalize.remove(c.subject());
+            }
+        } else if (change instanceof ModeSet m) {
+            if (m.subject() == null) {
+                globalMode = m.mode();
+            } else {
+                subjectModes.put(m.subject(), m.mode());
+            }
+        } else if (change instanceof ModeRemoved m) {
+            if (m.subject() == null) {
+                globalMode = null;
+            } else {
+                subjectModes.remove(m.subject());
             }
         } else if (change instanceof SubjectDeleted d) {
             TreeMap<Integer, StoredSchema> versions = subjects.get(d.subject());
@@ -59,6 +83,19 @@ final class RegistryState {
                 versions.headMap(d.version(), true).replaceAll((v, s) -> s.asDeleted());
             }
         }
+    }
+
+    private static <V> void putOrRemove(Map<String, V> map, String key, V value) {
+        if (value == null) {
+            map.remove(key);
+        } else {
+            map.put(key, value);
+        }
+    }
+
+    /** How many changes were applied: answers cached before a change are stale after it. */
+    long changeCount() {
+        return changes;
     }
 
     private void put(StoredSchema s) {
@@ -148,5 +185,46 @@ final class RegistryState {
 
     synchronized Optional<CompatibilityLevel> globalLevel() {
         return Optional.ofNullable(globalLevel);
+    }
+
+    synchronized Optional<Boolean> subjectNormalize(String subject) {
+        return Optional.ofNullable(subjectNormalize.get(subject));
+    }
+
+    synchronized Optional<Boolean> globalNormalize() {
+        return Optional.ofNullable(globalNormalize);
+    }
+
+    synchronized Optional<Mode> subjectMode(String subject) {
+        return Optional.ofNullable(subjectModes.get(subject));
+    }
+
+    synchronized Optional<Mode> globalMode() {
+        return Optional.ofNullable(globalMode);
+    }
+
+    synchronized List<String> subjectsWithMode() {
+        return new ArrayList<>(subjectModes.keySet());
+    }
+
+    /** Ids of live versions, in any subject, that borrow a type from that version. */
+    synchronized List<Integer> referrersOf(String subject, int version) {
+        List<Integer> out = new ArrayList<>();
+        for (TreeMap<Integer, StoredSchema> versions : subjects.values()) {
+            for (StoredSchema s : versions.values()) {
+                if (!s.deleted() && s.refersTo(subject, version) && !out.contains(s.id())) {
+                    out.add(s.id());
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Every version of every subject, in subject then version order. */
+    synchronized List<StoredSchema> allVersions() {
+        List<StoredSchema> out = new ArrayList<>();
+        subjects.values().forEach(v -> out.addAll(v.values()));
+        return out;
     }
 }

@@ -76,7 +76,7 @@ class CompatibilityApiTest {
         Answer refused = tryRegister("backward-value", VIEW_REFERRER_REQUIRED);
 
         assertThat(refused.status()).isEqualTo(409);
-        assertThat(refused.errorCode()).isEqualTo(409);
+        assertThat(refused.errorCode()).as("Confluent's current code for an incompatible schema").isEqualTo(40901);
         assertThat(refused.body().get("message").asText()).contains("incompatible", "referrer");
         assertThat(http.get("/subjects/backward-value/versions").body().toString()).isEqualTo("[1]");
         assertThat(tryRegister("backward-value", VIEW_WITHOUT_VISITOR).status()).isEqualTo(200);

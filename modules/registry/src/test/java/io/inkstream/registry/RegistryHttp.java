@@ -9,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Supplier;
 
 /** Talks to a registry over real HTTP the way Confluent's clients do. */
 final class RegistryHttp {
@@ -23,30 +24,54 @@ final class RegistryHttp {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    private final String baseUrl;
+    private final Supplier<String> baseUrl;
 
     RegistryHttp(String baseUrl) {
+        this(() -> baseUrl);
+    }
+
+    /** For a registry whose URL is known only once it started. */
+    RegistryHttp(Supplier<String> baseUrl) {
         this.baseUrl = baseUrl;
     }
 
     Answer get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+        return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
     Answer delete(String path) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
     }
 
     Answer post(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/vnd.schemaregistry.v1+json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     Answer put(String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Any method with the given request and answer types; a null body sends none. */
+    Answer exchange(String method, String path, String body, String contentType, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request, accept);
+    }
+
+    /** Registers a request body (schema, references, id, version...) and answers the whole answer. */
+    Answer registerBody(String subject, String body) {
+        return post("/subjects/" + subject + "/versions", body);
+    }
+
+    private URI uri(String path) {
+        return URI.create(baseUrl.get() + path);
     }
 
     /** Registers an Avro schema and answers the id (fails the test on an error). */
@@ -63,10 +88,21 @@ final class RegistryHttp {
     }
 
     private static Answer send(HttpRequest.Builder request) {
+        return send(request, "application/vnd.schemaregistry.v1+json");
+    }
+
+    private static Answer send(HttpRequest.Builder request, String accept) {
+        if (accept != null) {
+            request.header("Accept", accept);
+        }
         try {
-            HttpResponse<String> r = CLIENT.send(request.header("Accept", "application/vnd.schemaregistry.v1+json")
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+            HttpResponse<String> r = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode body;
+            try {
+                body = r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+            } catch (IOException notJson) {
+                body = JSON.getNodeFactory().textNode(r.body()); // e.g. a server's own HTML error page
+            }
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

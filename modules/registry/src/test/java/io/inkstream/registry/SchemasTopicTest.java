@@ -6,20 +6,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +114,7 @@ class SchemasTopicTest {
             assertThat(topicConfig.get("cleanup.policy").value()).isEqualTo("compact");
         }
 
-        List<ConsumerRecord<String, String>> records = readAll(config.bootstrapServers(), config.topic(), 2);
+        List<ConsumerRecord<String, String>> records = SharedBroker.records(config, 2);
         assertThat(records.get(0).key()).isEqualTo("{\"keytype\":\"SCHEMA\",\"subject\":\"shape-value\",\"version\":1,\"magic\":1}");
         JsonNode value = RegistryHttp.JSON.readTree(records.get(0).value());
         assertThat(value.get("subject").asText()).isEqualTo("shape-value");
@@ -181,23 +176,6 @@ class SchemasTopicTest {
             assertThat(server.url()).isEqualTo("http://localhost:" + server.port());
             Answer root = new RegistryHttp(server.url()).get("/");
             assertThat(root.status()).isEqualTo(200);
-        }
-    }
-
-    private static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, int atLeast) {
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), new StringDeserializer())) {
-            TopicPartition partition = new TopicPartition(topic, 0);
-            consumer.assign(List.of(partition));
-            consumer.seekToBeginning(List.of(partition));
-            List<ConsumerRecord<String, String>> out = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 20_000;
-            while (out.size() < atLeast && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-            }
-            return out;
         }
     }
 }
