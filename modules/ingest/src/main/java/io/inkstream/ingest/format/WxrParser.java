@@ -1,0 +1,413 @@
+package io.inkstream.ingest.format;
+
+import io.inkstream.events.ContentType;
+import io.inkstream.events.PubStatus;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.TextNode;
+import org.w3c.dom.Element;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a WordPress export (WXR: RSS 2.0 with the {@code wp:} namespace) as one entry per post,
+ * each accepted or refused on its own. Attachments are not articles: they are the media of the
+ * post that is their {@code wp:post_parent} or names them as {@code _thumbnail_id} (its featured
+ * image, first). The body is {@code content:encoded} as WordPress shows it: shortcodes resolved
+ * ({@code [dropcap]M[/dropcap]} keeps its text, {@code [caption]} becomes the image's caption,
+ * unknown ones are dropped), blank-line paragraphs and line breaks (WordPress's "autop"), images
+ * taken out as media, then sanitized.
+ *
+ * <p>Status: {@code publish} (and {@code inherit}) is usable; {@code future} is withheld until its
+ * date; {@code trash} is a kill of the post (same guid, so a published post leaves the site);
+ * {@code draft}, {@code pending}, {@code auto-draft} and {@code private} posts are refused with
+ * the reason, since they were never meant to be public. Pages, menus and other post types are
+ * not news and are skipped.
+ */
+public final class WxrParser implements WireFormatParser {
+
+    public static final String FORMAT = "wordpress-wxr";
+
+    private static final String WP_NS = "wordpress.org/export/";
+    /** Later than this, a post date is a typo (the test export has 3013), not a time to sort by. */
+    private static final Instant LATEST_PLAUSIBLE = Instant.parse("2100-01-01T00:00:00Z");
+    private static final Pattern CAPTION = Pattern.compile("\\[caption([^\\]]*)\\](.*?)\\[/caption\\]", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern CAPTION_ATTR = Pattern.compile("caption=\"([^\"]*)\"");
+    private static final Pattern EMBED = Pattern.compile("\\[embed[^\\]]*\\]\\s*(https?://[^\\s\\[]+)\\s*\\[/embed\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENCLOSING = Pattern.compile("\\[([a-z][a-z0-9_-]{0,40})(\\s[^\\]]*)?\\](.*?)\\[/\\1\\]", Pattern.DOTALL);
+    private static final Pattern SELF_CLOSING = Pattern.compile("\\[([a-z][a-z0-9_-]{0,40})(\\s[^\\]]*)?/?\\]");
+    private static final Set<String> KNOWN_SHORTCODES = Set.of("gallery", "audio", "video", "playlist", "embed", "caption",
+            "wp_caption", "dropcap", "contact-form", "gravityform", "wpforms", "ad", "adsense", "spacer", "divider", "clear");
+    private static final String BLOCKS = "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area"
+            + "|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary";
+    private static final Pattern BLOCK_OPEN = Pattern.compile("(<(?:" + BLOCKS + ")[\\s/>])", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BLOCK_CLOSE = Pattern.compile("(</(?:" + BLOCKS + ")>)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern STARTS_WITH_BLOCK = Pattern.compile("^</?(?:" + BLOCKS + ")[\\s/>]", Pattern.CASE_INSENSITIVE);
+
+    @Override
+    public String format() {
+        return FORMAT;
+    }
+
+    @Override
+    public boolean sniff(byte[] payload, String contentType, String filename) {
+        String head = PayloadText.head(payload, 8192);
+        return head.startsWith("<") && head.contains("<rss") && head.contains(WP_NS);
+    }
+
+    @Override
+    public List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException {
+        return ParsedEntry.articles(parseEntries(payload, contentType));
+    }
+
+    @Override
+    public List<ParsedEntry> parseEntries(byte[] payload, String contentType) throws RejectedItemException {
+        Element channel = channel(SecureXml.parse(payload));
+        Map<String, String> authors = new HashMap<>();
+        for (Element au : SecureXml.children(channel, "author")) {
+            String login = SecureXml.text(au, "author_login");
+            String first = SecureXml.text(au, "author_first_name");
+            String last = SecureXml.text(au, "author_last_name");
+            String display = SecureXml.text(au, "author_display_name");
+            if (login != null) {
+                authors.put(login, first != null && last != null ? first + " " + last : display != null ? display : login);
+            }
+        }
+        List<Element> items = SecureXml.children(channel, "item");
+        Map<String, Element> attachments = new HashMap<>();
+        for (Element item : items) {
+            if ("attachment".equals(SecureXml.text(item, "post_type")) && SecureXml.text(item, "post_id") != null) {
+                attachments.put(SecureXml.text(item, "post_id"), item);
+            }
+        }
+        Context ctx = new Context(SecureXml.text(channel, "title"), SecureXml.text(channel, "language"), authors, attachments, items);
+        List<ParsedEntry> entries = new ArrayList<>();
+        int position = 0;
+        for (Element item : items) {
+            position++;
+            String type = SecureXml.text(item, "post_type");
+            if (type != null && !type.equals("post")) {
+                continue; // attachments belong to their posts; pages and menus are not news
+            }
+            String label = SecureXml.text(item, "guid") != null ? SecureXml.text(item, "guid") : "item " + position;
+            try {
+                entries.add(ParsedEntry.of(label, post(item, ctx)));
+            } catch (RejectedItemException e) {
+                entries.add(ParsedEntry.refused(label, e));
+            }
+        }
+        if (entries.isEmpty()) {
+            throw new RejectedItemException("missing-body", "WordPress WXR: the export holds " + items.size()
+                    + " items and no post (wp:post_type post).");
+        }
+        return entries;
+    }
+
+    private record Context(String site, String language, Map<String, String> authors,
+                           Map<String, Element> attachments, List<Element> items) {
+    }
+
+    private static Element channel(Element root) throws RejectedItemException {
+        Element channel = SecureXml.child(root, "channel");
+        if (!"rss".equals(root.getLocalName()) || channel == null) {
+            throw new RejectedItemException("unparseable", "WordPress WXR: expected <rss><channel>, found <" + root.getLocalName() + ">.");
+        }
+        return channel;
+    }
+
+    private static ParsedArticle post(Element item, Context ctx) throws RejectedItemException {
+        ParsedArticle.Builder a = ParsedArticle.builder();
+        String id = SecureXml.text(item, "post_id");
+        String title = SecureXml.text(item, "title");
+        String name = title != null ? "'" + Iptc7901Parser.abbreviate(title) + "'" : "post " + id;
+        String status = SecureXml.text(item, "status") == null ? "publish" : SecureXml.text(item, "status").toLowerCase(Locale.ROOT);
+        switch (status) {
+            case "publish", "inherit" -> a.pubStatus(PubStatus.usable);
+            case "future" -> a.pubStatus(PubStatus.withheld);
+            case "trash" -> a.pubStatus(PubStatus.canceled);
+            default -> throw new RejectedItemException("not-published", "WordPress WXR: post " + name + " has status '" + status
+                    + "', not published (only publish, future and trash posts are read).");
+        }
+        a.headline(title);
+        a.sourceAgency(ctx.site());
+        a.language(ctx.language());
+        a.sourceId(SecureXml.text(item, "guid") != null ? SecureXml.text(item, "guid") : SecureXml.text(item, "link"));
+        a.sourceUrl(SecureXml.text(item, "link"));
+        String creator = SecureXml.text(item, "creator");
+        a.byline(creator == null ? null : ctx.authors().getOrDefault(creator, creator));
+        readDates(item, a, status);
+        for (Element c : SecureXml.children(item, "category")) {
+            // WordPress writes the label HTML-escaped inside CDATA ("Secrets &amp; Lies")
+            String label = SecureXml.text(c) == null ? null : org.jsoup.parser.Parser.unescapeEntities(SecureXml.text(c), false);
+            if (label == null || a.subjects().contains(label)) {
+                continue;
+            }
+            a.subject(label);
+            if ("category".equals(SecureXml.attr(c, "domain")) && SecureXml.attr(c, "nicename") != null) {
+                a.subjectCode("wpcat:" + SecureXml.attr(c, "nicename"));
+            }
+        }
+        String excerpt = SecureXml.text(item, "encoded") == null ? null : excerpt(item);
+        a.subheadline(excerpt);
+
+        Set<String> seen = new LinkedHashSet<>();
+        Map<String, String> meta = meta(item);
+        Element thumbnail = meta.get("_thumbnail_id") == null ? null : ctx.attachments().get(meta.get("_thumbnail_id"));
+        if (thumbnail != null) {
+            attachmentMedia(thumbnail, a, seen);
+        }
+        for (Element att : ctx.attachments().values()) {
+            if (id != null && id.equals(SecureXml.text(att, "post_parent")) && att != thumbnail) {
+                attachmentMedia(att, a, seen);
+            }
+        }
+        String ownAttachment = SecureXml.text(item, "attachment_url");
+        if (ownAttachment != null && seen.add(ownAttachment)) {
+            a.media(ParsedArticle.Media.photo(ownAttachment, null, null, title));
+        }
+
+        Element encoded = null;
+        for (Element e : SecureXml.children(item, "encoded")) {
+            if (e.getNamespaceURI() != null && e.getNamespaceURI().contains("purl.org/rss/1.0/modules/content")) {
+                encoded = e;
+            }
+        }
+        String html = encoded == null ? "" : encoded.getTextContent();
+        String safe = withoutEmptyInlines(BodyHtml.sanitize(autop(mediaOut(shortcodes(html, a), a, seen))));
+        a.bodyHtml(safe);
+        a.paragraphs(paragraphs(safe));
+
+        if (a.paragraphs().isEmpty() && !a.media().isEmpty()) {
+            a.type(a.media().get(0).type()); // a post that is only an image is a picture item, as WordPress shows it
+        }
+        if (a.headline() == null) {
+            if (a.paragraphs().isEmpty() && a.media().isEmpty()) {
+                throw new RejectedItemException("missing-headline", "WordPress WXR: post " + id + " has no title and no content.");
+            }
+            if (!a.paragraphs().isEmpty()) {
+                String first = a.paragraphs().get(0);
+                a.headline(first.length() <= 120 ? first : first.substring(0, Math.max(60, first.lastIndexOf(' ', 119))) + "…");
+            }
+            a.warning("WordPress WXR: the post has no title; the headline is made from its content.");
+        }
+        if (a.type() == ContentType.text && a.paragraphs().isEmpty() && a.pubStatus() != PubStatus.canceled) {
+            throw new RejectedItemException("missing-body", "WordPress WXR: post " + name + " has no content:encoded text and no image.");
+        }
+        return a.build();
+    }
+
+    private static String excerpt(Element item) {
+        for (Element e : SecureXml.children(item, "encoded")) {
+            if (e.getNamespaceURI() != null && e.getNamespaceURI().contains("/excerpt")) {
+                String t = Jsoup.parseBodyFragment(e.getTextContent()).text().strip();
+                return t.isEmpty() ? null : t;
+            }
+        }
+        return null;
+    }
+
+    /** post_date_gmt is the post's time; post_date beside it gives the site's offset. */
+    private static void readDates(Element item, ParsedArticle.Builder a, String status) {
+        Instant gmt = localTime(SecureXml.text(item, "post_date_gmt"));
+        Instant local = localTime(SecureXml.text(item, "post_date"));
+        String offset = "Z";
+        Instant at = gmt;
+        if (gmt != null && local != null) {
+            long minutes = Duration.between(gmt, local).toMinutes();
+            if (Math.abs(minutes) <= 14 * 60 && minutes % 15 == 0) {
+                offset = ZoneOffset.ofTotalSeconds((int) minutes * 60).getId();
+            }
+        }
+        if (at == null) {
+            try {
+                WireTime pub = WireTime.parse(SecureXml.text(item, "pubDate"), "pubDate");
+                if (pub != null) {
+                    at = pub.instant();
+                    offset = pub.offset();
+                }
+            } catch (RejectedItemException e) {
+                a.warning("WordPress WXR: " + e.reason());
+            }
+        }
+        if (at == null) {
+            return;
+        }
+        if (at.isAfter(LATEST_PLAUSIBLE)) {
+            a.warning("WordPress WXR: the post date " + at + " is implausible; left out.");
+            return;
+        }
+        a.publishedAt(at, offset);
+        a.firstCreated(at);
+        Instant modified = localTime(SecureXml.text(item, "post_modified_gmt"));
+        a.versionCreated(modified != null && !modified.isBefore(at) && !modified.isAfter(LATEST_PLAUSIBLE) ? modified : at);
+        if ("future".equals(status)) {
+            a.embargoUntil(at);
+        }
+    }
+
+    /** "2013-07-29 16:03:54"; WordPress writes 0000-00-00 00:00:00 for a post never dated. */
+    private static Instant localTime(String value) {
+        if (value == null || value.startsWith("0000")) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(value.strip().replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> meta(Element item) {
+        Map<String, String> meta = new HashMap<>();
+        for (Element m : SecureXml.children(item, "postmeta")) {
+            String key = SecureXml.text(m, "meta_key");
+            if (key != null) {
+                meta.putIfAbsent(key, SecureXml.text(m, "meta_value"));
+            }
+        }
+        return meta;
+    }
+
+    /** An attachment item as media: its URL, its description (else caption) and its alt text (else title). */
+    private static void attachmentMedia(Element att, ParsedArticle.Builder a, Set<String> seen) {
+        String url = SecureXml.text(att, "attachment_url") != null ? SecureXml.text(att, "attachment_url") : SecureXml.text(att, "guid");
+        if (url == null || !seen.add(url)) {
+            return;
+        }
+        String caption = SecureXml.text(att, "description") != null ? SecureXml.text(att, "description") : excerpt(att);
+        String alt = meta(att).get("_wp_attachment_image_alt") != null ? meta(att).get("_wp_attachment_image_alt") : SecureXml.text(att, "title");
+        String lower = url.toLowerCase(Locale.ROOT);
+        ContentType type = lower.matches(".*\\.(mp4|mov|webm|m4v)(\\?.*)?$") ? ContentType.video
+                : lower.matches(".*\\.(mp3|m4a|ogg|wav)(\\?.*)?$") ? ContentType.audio : ContentType.picture;
+        a.media(new ParsedArticle.Media(type, url, caption, null, alt));
+    }
+
+    /** Shortcodes as WordPress renders them: caption to figure, embed to a link, enclosing ones keep their text. */
+    static String shortcodes(String html, ParsedArticle.Builder a) {
+        Matcher cap = CAPTION.matcher(html);
+        StringBuilder sb = new StringBuilder();
+        while (cap.find()) {
+            String inner = cap.group(2);
+            Matcher attr = CAPTION_ATTR.matcher(cap.group(1));
+            String media = inner.replaceAll("(?s)^\\s*((?:<a[^>]*>\\s*)?<img[^>]*>(?:\\s*</a>)?).*$", "$1");
+            String text = attr.find() ? attr.group(1) : inner.substring(media.length() <= inner.length() && inner.contains(media) ? inner.indexOf(media) + media.length() : 0);
+            cap.appendReplacement(sb, Matcher.quoteReplacement("<figure>" + media + "<figcaption>" + text.strip() + "</figcaption></figure>"));
+        }
+        cap.appendTail(sb);
+        Matcher embed = EMBED.matcher(sb.toString());
+        while (embed.find()) {
+            a.link(new ParsedArticle.Link(embed.group(1), null, "embed"));
+        }
+        String out = EMBED.matcher(sb.toString()).replaceAll("");
+        for (int pass = 0; pass < 3; pass++) { // nested shortcodes, a few levels
+            out = ENCLOSING.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(3)));
+        }
+        return SELF_CLOSING.matcher(out).replaceAll(m -> {
+            String tag = m.group(1);
+            boolean shortcode = KNOWN_SHORTCODES.contains(tag) || tag.contains("_") || tag.contains("-") || m.group(2) != null;
+            return shortcode ? "" : Matcher.quoteReplacement(m.group());
+        });
+    }
+
+    /** Images, figures and embedded frames become the post's media and links, out of the text. */
+    private static String mediaOut(String html, ParsedArticle.Builder a, Set<String> seen) {
+        if (!html.contains("<img") && !html.contains("<iframe") && !html.contains("<figure") && !html.contains("<video")) {
+            return html;
+        }
+        Document doc = Jsoup.parseBodyFragment(html);
+        doc.outputSettings().prettyPrint(false);
+        for (org.jsoup.nodes.Element img : doc.select("img[src]")) {
+            org.jsoup.nodes.Element figure = img.closest("figure");
+            String caption = figure == null ? null : figure.select("figcaption").text();
+            String url = img.absUrl("src").isEmpty() ? img.attr("src") : img.absUrl("src");
+            if (url.startsWith("http") && seen.add(url)) {
+                a.media(ParsedArticle.Media.photo(url, caption == null || caption.isBlank() ? null : caption, null,
+                        img.attr("alt").isBlank() ? null : img.attr("alt")));
+            }
+            (figure != null ? figure : img).remove();
+        }
+        for (org.jsoup.nodes.Element frame : doc.select("iframe[src], video[src], embed[src]")) {
+            String src = frame.attr("src");
+            if (src.startsWith("http")) {
+                a.link(new ParsedArticle.Link(src, frame.attr("title").isBlank() ? null : frame.attr("title"), "embed"));
+            }
+            frame.remove();
+        }
+        return doc.body().html();
+    }
+
+    /** WordPress's autop: blank lines make paragraphs, single line breaks make br, block elements stand alone. */
+    static String autop(String html) {
+        if (html == null || html.isBlank()) {
+            return html;
+        }
+        String text = html.replace("\r\n", "\n").replace('\r', '\n');
+        text = BLOCK_OPEN.matcher(text).replaceAll("\n\n$1");
+        text = BLOCK_CLOSE.matcher(text).replaceAll("$1\n\n");
+        StringBuilder out = new StringBuilder();
+        for (String chunk : text.split("\\n\\s*\\n")) {
+            String c = chunk.strip();
+            if (c.isEmpty()) {
+                continue;
+            }
+            if (STARTS_WITH_BLOCK.matcher(c).find()) {
+                out.append(c.replaceAll("(?<!>)\\s*\\n\\s*(?!<)", "<br />\n")).append('\n');
+            } else {
+                out.append("<p>").append(c.replaceAll("\\s*\\n\\s*", "<br />\n")).append("</p>\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /** Markup left empty by broken source (an unclosed strong, a paragraph that held only an image) is dropped. */
+    private static String withoutEmptyInlines(String safe) {
+        if (safe == null) {
+            return null;
+        }
+        org.jsoup.nodes.Element body = Jsoup.parseBodyFragment(safe).body();
+        for (org.jsoup.nodes.Element e : body.select("strong, em, b, i, u, a, p")) {
+            if (e.text().isBlank() && e.select("br").isEmpty()) {
+                e.remove();
+            }
+        }
+        String out = body.html().strip();
+        return out.isEmpty() ? null : out;
+    }
+
+    /** The readable blocks, a line break inside one starting a new paragraph as in wire copy. */
+    static List<String> paragraphs(String safe) {
+        List<String> out = new ArrayList<>();
+        if (safe == null) {
+            return out;
+        }
+        org.jsoup.nodes.Element body = Jsoup.parseBodyFragment(safe).body();
+        for (org.jsoup.nodes.Element br : body.select("br")) {
+            br.replaceWith(new TextNode("\u2028"));
+        }
+        var blocks = body.select("p, h1, h2, h3, h4, h5, h6, li:not(:has(p)), blockquote:not(:has(p)), pre");
+        List<org.jsoup.nodes.Element> sources = blocks.isEmpty() ? List.of(body) : blocks;
+        for (org.jsoup.nodes.Element block : sources) {
+            for (String line : block.text().split("\u2028")) {
+                String t = line.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
+                if (!t.isEmpty()) {
+                    out.add(t);
+                }
+            }
+        }
+        return out;
+    }
+
+}
