@@ -55,6 +55,8 @@ public final class WxrParser implements WireFormatParser {
             + "|blockquote|address|math|style|p|h[1-6]|hr|fieldset|legend|section|article|aside|hgroup|header|footer|nav|figure|figcaption|details|menu|summary";
     private static final Pattern BLOCK_OPEN = Pattern.compile("(<(?:" + BLOCKS + ")[\\s/>])", Pattern.CASE_INSENSITIVE);
     private static final Pattern BLOCK_CLOSE = Pattern.compile("(</(?:" + BLOCKS + ")>)", Pattern.CASE_INSENSITIVE);
+    /** A void block element has no closing tag to end its chunk. */
+    private static final Pattern VOID_BLOCK = Pattern.compile("(<hr[^>]*>)", Pattern.CASE_INSENSITIVE);
     private static final Pattern STARTS_WITH_BLOCK = Pattern.compile("^</?(?:" + BLOCKS + ")[\\s/>]", Pattern.CASE_INSENSITIVE);
 
     @Override
@@ -357,6 +359,7 @@ public final class WxrParser implements WireFormatParser {
         String text = html.replace("\r\n", "\n").replace('\r', '\n');
         text = BLOCK_OPEN.matcher(text).replaceAll("\n\n$1");
         text = BLOCK_CLOSE.matcher(text).replaceAll("$1\n\n");
+        text = VOID_BLOCK.matcher(text).replaceAll("$1\n\n");
         StringBuilder out = new StringBuilder();
         for (String chunk : text.split("\\n\\s*\\n")) {
             String c = chunk.strip();
