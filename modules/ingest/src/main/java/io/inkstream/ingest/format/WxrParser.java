@@ -44,11 +44,13 @@ public final class WxrParser implements WireFormatParser {
     private static final String WP_NS = "wordpress.org/export/";
     /** Later than this, a post date is a typo (the test export has 3013), not a time to sort by. */
     private static final Instant LATEST_PLAUSIBLE = Instant.parse("2100-01-01T00:00:00Z");
-    private static final Pattern CAPTION = Pattern.compile("\\[caption([^\\]]*)\\](.*?)\\[/caption\\]", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    private static final Pattern CAPTION_ATTR = Pattern.compile("caption=\"([^\"]*)\"");
-    private static final Pattern EMBED = Pattern.compile("\\[embed[^\\]]*\\]\\s*(https?://[^\\s\\[]+)\\s*\\[/embed\\]", Pattern.CASE_INSENSITIVE);
-    private static final Pattern ENCLOSING = Pattern.compile("\\[([a-z][a-z0-9_-]{0,40})(\\s[^\\]]*)?\\](.*?)\\[/\\1\\]", Pattern.DOTALL);
-    private static final Pattern SELF_CLOSING = Pattern.compile("\\[([a-z][a-z0-9_-]{0,40})(\\s[^\\]]*)?/?\\]");
+    // every repetition is bounded and enclosing pairs are not matched by backreference, so hostile
+    // content ("[a][a][a]…" without closers) costs linear time
+    private static final Pattern CAPTION = Pattern.compile("\\[caption([^\\]\\[]{0,2000})\\](.*?)\\[/caption\\]", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern CAPTION_ATTR = Pattern.compile("caption=\"([^\"]{0,2000})\"");
+    private static final Pattern EMBED = Pattern.compile("\\[embed[^\\]\\[]{0,2000}\\]\\s{0,100}(https?://[^\\s\\[]{1,2000})\\s{0,100}\\[/embed\\]", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CLOSER = Pattern.compile("\\[/([a-z][a-z0-9_-]{0,40})\\]");
+    private static final Pattern SHORTCODE_TAG = Pattern.compile("\\[(/?)([a-z][a-z0-9_-]{0,40})(\\s[^\\]\\[]{0,2000})?/?\\]");
     private static final Set<String> KNOWN_SHORTCODES = Set.of("gallery", "audio", "video", "playlist", "embed", "caption",
             "wp_caption", "dropcap", "contact-form", "gravityform", "wpforms", "ad", "adsense", "spacer", "divider", "clear");
     private static final String BLOCKS = "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre|form|map|area"
@@ -299,29 +301,41 @@ public final class WxrParser implements WireFormatParser {
 
     /** Shortcodes as WordPress renders them: caption to figure, embed to a link, enclosing ones keep their text. */
     static String shortcodes(String html, ParsedArticle.Builder a) {
-        Matcher cap = CAPTION.matcher(html);
-        StringBuilder sb = new StringBuilder();
-        while (cap.find()) {
-            String inner = cap.group(2);
-            Matcher attr = CAPTION_ATTR.matcher(cap.group(1));
-            String media = inner.replaceAll("(?s)^\\s*((?:<a[^>]*>\\s*)?<img[^>]*>(?:\\s*</a>)?).*$", "$1");
-            String text = attr.find() ? attr.group(1) : inner.substring(media.length() <= inner.length() && inner.contains(media) ? inner.indexOf(media) + media.length() : 0);
-            cap.appendReplacement(sb, Matcher.quoteReplacement("<figure>" + media + "<figcaption>" + text.strip() + "</figcaption></figure>"));
+        String out = upToLastCloser(html, "[/caption]", CAPTION, m -> {
+            String inner = m.group(2);
+            Matcher attr = CAPTION_ATTR.matcher(m.group(1));
+            Matcher img = Pattern.compile("^\\s*((?:<a[^>]{0,2000}>\\s*)?<img[^>]{0,2000}>(?:\\s*</a>)?)").matcher(inner);
+            String media = img.find() ? img.group(1) : "";
+            String text = attr.find() ? attr.group(1) : inner.substring(media.isEmpty() ? 0 : img.end());
+            return "<figure>" + media + "<figcaption>" + text.strip() + "</figcaption></figure>";
+        });
+        out = upToLastCloser(out, "[/embed]", EMBED, m -> {
+            a.link(new ParsedArticle.Link(m.group(1), null, "embed"));
+            return "";
+        });
+        Set<String> enclosing = new java.util.HashSet<>();
+        Matcher closer = CLOSER.matcher(out);
+        while (closer.find()) {
+            enclosing.add(closer.group(1));
         }
-        cap.appendTail(sb);
-        Matcher embed = EMBED.matcher(sb.toString());
-        while (embed.find()) {
-            a.link(new ParsedArticle.Link(embed.group(1), null, "embed"));
-        }
-        String out = EMBED.matcher(sb.toString()).replaceAll("");
-        for (int pass = 0; pass < 3; pass++) { // nested shortcodes, a few levels
-            out = ENCLOSING.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(3)));
-        }
-        return SELF_CLOSING.matcher(out).replaceAll(m -> {
-            String tag = m.group(1);
-            boolean shortcode = KNOWN_SHORTCODES.contains(tag) || tag.contains("_") || tag.contains("-") || m.group(2) != null;
+        return SHORTCODE_TAG.matcher(out).replaceAll(m -> {
+            String tag = m.group(2);
+            // [dropcap]M[/dropcap]: the tags go, the text stays; [sic] and other bracketed prose stay
+            boolean shortcode = !m.group(1).isEmpty() || enclosing.contains(tag) || KNOWN_SHORTCODES.contains(tag)
+                    || tag.contains("_") || tag.contains("-") || m.group(3) != null;
             return shortcode ? "" : Matcher.quoteReplacement(m.group());
         });
+    }
+
+    /** Replaces matches only before the last closer, where every opening finds one: no scan to the end per opening. */
+    private static String upToLastCloser(String html, String closer, Pattern pattern, java.util.function.Function<java.util.regex.MatchResult, String> replace) {
+        int last = html.toLowerCase(Locale.ROOT).lastIndexOf(closer);
+        if (last < 0) {
+            return html;
+        }
+        int end = last + closer.length();
+        String head = pattern.matcher(html.substring(0, end)).replaceAll(m -> Matcher.quoteReplacement(replace.apply(m)));
+        return head + html.substring(end);
     }
 
     /** Images, figures and embedded frames become the post's media and links, out of the text. */
