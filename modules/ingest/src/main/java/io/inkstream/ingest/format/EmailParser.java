@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an RFC 822 / MIME e-mail (uploaded as message/rfc822 or as plain text) as a story:
- * Subject (RFC 2047 decoded) is the headline, From the source and its display name the byline,
- * Date the version time, Message-ID the source id, Content-Language the language. The body is
+ * Subject (RFC 2047 decoded) is the headline, From's display name the byline and source (else
+ * its domain: a person's mail address is not printed), Date the version time, Message-ID the source id, Content-Language the language. The body is
  * the HTML alternative sanitized, else the plain text (format=flowed joined, the "-- " signature
  * cut); image, video and audio attachments are the story's media. An e-mail whose plain body is
  * a form notification's JSON ({@code {"Headline":[…],"Body":[…]}}, as AAP's Google form sends
@@ -131,11 +131,15 @@ public final class EmailParser implements WireFormatParser {
         a.headline(subject == null ? null : subject.replaceAll("\\s+", " ").strip());
         String from = decoded(message.getHeader("From", ","));
         if (from != null) {
-            a.sourceAgency(from);
+            // pages print the source: the sender's name, else the domain, never a person's mail address
+            a.sourceAgency(domain(from));
             try {
                 InternetAddress[] addresses = InternetAddress.parseHeader(message.getHeader("From", ","), false);
                 if (addresses.length > 0 && addresses[0].getPersonal() != null && !addresses[0].getPersonal().isBlank()) {
                     a.byline(addresses[0].getPersonal().strip());
+                    a.sourceAgency(addresses[0].getPersonal().strip());
+                } else if (addresses.length > 0 && addresses[0].getAddress() != null) {
+                    a.sourceAgency(domain(addresses[0].getAddress()));
                 }
             } catch (AddressException e) {
                 a.warning("E-mail: the From address '" + Iptc7901Parser.abbreviate(from) + "' is not an RFC 822 address.");
@@ -369,7 +373,7 @@ public final class EmailParser implements WireFormatParser {
         a.datelinePlace(field(form, "Dateline"));
         String reporter = field(form, "Username") != null ? field(form, "Username") : field(form, "Email Address");
         if (reporter != null) {
-            a.sourceAgency(reporter);
+            a.sourceAgency(domain(reporter));
             a.byline(field(form, "Byline"));
         }
         if ("LEGAL".equalsIgnoreCase(field(form, "Legal flag"))) {
@@ -390,6 +394,13 @@ public final class EmailParser implements WireFormatParser {
             }
         }
         return null;
+    }
+
+    /** "eharvey@aap.com.au" gives "aap.com.au": the organisation, not the person's address. */
+    private static String domain(String address) {
+        String a = address.replaceAll(".*<([^>]*)>.*", "$1").strip();
+        int at = a.lastIndexOf('@');
+        return at >= 0 && at < a.length() - 1 ? a.substring(at + 1) : a;
     }
 
     private static String decoded(String header) {

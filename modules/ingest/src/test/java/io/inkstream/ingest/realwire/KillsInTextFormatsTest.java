@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A kill in IPTC 7901, ANPA 1312 and WordPress WXR, pushed after its story through the real
  * topology (with the repository's own samples), is a canceled version of the same article, so it
- * answers 410 and leaves the lists as a ninjs or NewsML-G2 kill does.
+ * answers 410 and leaves the lists as a ninjs or NewsML-G2 kill does; a correction or lead of the
+ * same keyword is the story's next version.
  */
 class KillsInTextFormatsTest {
 
@@ -26,6 +27,21 @@ class KillsInTextFormatsTest {
     @Test
     void anpaKillVersionCancelsTheWritethruItFollows() {
         assertKillCancels("/anpa/writethru.tst", "/anpa/kill.tst", "anpa1312");
+    }
+
+    @Test
+    void iptc7901CorrectionOfTheSameKeywordIsTheNextVersionOfTheStory() {
+        try (RealWire wire = RealWire.withoutShared()) {
+            byte[] lead = resource("/iptc7901/dpa-lead-latin1.txt");
+            String corrected = new String(lead, StandardCharsets.ISO_8859_1).replace("1ST LEAD", "CORRECTION").replace("6-3, 6-4", "6-3, 7-5");
+            Article first = wire.push(lead, null, null).only();
+            Article second = wire.push(corrected.getBytes(StandardCharsets.ISO_8859_1), null, null).only();
+
+            assertThat(second.getId()).isEqualTo(first.getId());
+            assertThat(second.getVersion()).isEqualTo(first.getVersion() + 1);
+            assertThat(second.getPubStatus()).isEqualTo(PubStatus.usable);
+            assertThat(second.getParagraphs().get(0)).contains("6-3, 7-5");
+        }
     }
 
     @Test
