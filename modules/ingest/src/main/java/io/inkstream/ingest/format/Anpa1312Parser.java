@@ -63,17 +63,13 @@ public final class Anpa1312Parser implements WireFormatParser {
 
     @Override
     public boolean sniff(byte[] payload, String contentType, String filename) {
-        String head = FramedText.head(payload, 512);
-        int eol = head.indexOf('\n');
-        return eol > 0 && LINE1.matcher(head.substring(0, eol).replace("\r", "")).matches();
+        return LINE1.matcher(FramedText.firstLine(payload)).matches();
     }
 
     @Override
     public List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException {
         ParsedArticle.Builder a = ParsedArticle.builder();
-        List<String> warnings = new ArrayList<>();
-        String text = FramedText.decode(payload, contentType, warnings);
-        warnings.forEach(a::warning);
+        String text = FramedText.decode(payload, contentType, a);
         int stx = text.indexOf(FramedText.STX);
         if (text.indexOf(FramedText.SOH) < 0 || stx < 0) {
             throw new RejectedItemException("unparseable", "ANPA 1312: no SOH header followed by STX (start of text) found.");
@@ -174,7 +170,8 @@ public final class Anpa1312Parser implements WireFormatParser {
         if (a.headline() == null && !paragraphs.isEmpty()) {
             // a news alert: its one paragraph, without the dateline, is the headline
             String alert = d != null && d.find(0) ? paragraphs.get(0).substring(d.end()) : paragraphs.get(0);
-            a.headline(alert.length() <= ALERT_HEADLINE_CHARS ? alert : alert.substring(0, alert.lastIndexOf(' ', ALERT_HEADLINE_CHARS)) + "…");
+            int cut = alert.lastIndexOf(' ', ALERT_HEADLINE_CHARS);
+            a.headline(alert.length() <= ALERT_HEADLINE_CHARS ? alert : alert.substring(0, cut > 0 ? cut : ALERT_HEADLINE_CHARS) + "…");
         }
         String marks = version + " " + (slugLine == null ? "" : slugLine) + " " + (a.headline() == null ? "" : a.headline().split(":", 2)[0]);
         if (KILL.matcher(marks).find()) {

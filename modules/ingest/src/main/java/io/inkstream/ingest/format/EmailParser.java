@@ -249,7 +249,7 @@ public final class EmailParser implements WireFormatParser {
                 return new String(bytes, StandardCharsets.ISO_8859_1);
             }
         }
-        return FramedText.decode(bytes, null, new ArrayList<>());
+        return FramedText.decode(bytes, null, a);
     }
 
     private static jakarta.mail.internet.ContentType contentType(Part part) {

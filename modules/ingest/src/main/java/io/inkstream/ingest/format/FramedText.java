@@ -5,7 +5,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +14,7 @@ import java.util.regex.Pattern;
  * {@link PayloadText} refuses as binary data are their structure here. Their bytes are 8-bit
  * with no charset inside: a charset declared on the upload wins, else UTF-8 when the bytes are
  * valid UTF-8, else ISO-8859-1 (what the agencies' 8-bit lines carry, e.g. DPA's "Müller").
+ * E-mail parts that name no charset are decoded by the same rule.
  */
 final class FramedText {
 
@@ -29,14 +29,14 @@ final class FramedText {
     }
 
     /** Decodes the message; an unknown or wrong declared charset is a warning, never a refusal. */
-    static String decode(byte[] payload, String contentType, List<String> warnings) {
+    static String decode(byte[] payload, String contentType, ParsedArticle.Builder warnings) {
         Charset declared = null;
         Matcher m = contentType == null ? null : CHARSET.matcher(contentType);
         if (m != null && m.find()) {
             try {
                 declared = Charset.forName(m.group(1));
             } catch (IllegalArgumentException e) {
-                warnings.add("Unknown charset '" + m.group(1) + "' declared; read as UTF-8 or ISO-8859-1.");
+                warnings.warning("Unknown charset '" + m.group(1) + "' declared; read as UTF-8 or ISO-8859-1.");
             }
         }
         if (declared != null) {
@@ -44,7 +44,7 @@ final class FramedText {
             if (text != null) {
                 return text;
             }
-            warnings.add("The bytes are not valid " + declared.name() + " as declared; read as ISO-8859-1.");
+            warnings.warning("The bytes are not valid " + declared.name() + " as declared; read as ISO-8859-1.");
             return new String(payload, StandardCharsets.ISO_8859_1);
         }
         String utf8 = strict(payload, StandardCharsets.UTF_8);
@@ -67,6 +67,13 @@ final class FramedText {
             start++;
         }
         return new String(payload, start, Math.min(max, payload.length - start), StandardCharsets.ISO_8859_1);
+    }
+
+    /** The first line (without CR), for sniffers. */
+    static String firstLine(byte[] payload) {
+        String head = head(payload, 512);
+        int eol = head.indexOf('\n');
+        return (eol < 0 ? head : head.substring(0, eol)).replace("\r", "");
     }
 
     /** A line without the frame's padding and other control characters (tabs kept). */

@@ -56,18 +56,14 @@ public final class Iptc7901Parser implements WireFormatParser {
 
     @Override
     public boolean sniff(byte[] payload, String contentType, String filename) {
-        String head = FramedText.head(payload, 512);
-        int eol = head.indexOf('\n');
-        String first = (eol < 0 ? head : head.substring(0, eol)).replace("\r", "");
-        return first.startsWith("\u0001") && HEADER.matcher(first).matches() && head.indexOf(FramedText.STX) > 0;
+        String first = FramedText.firstLine(payload);
+        return first.startsWith("\u0001") && HEADER.matcher(first).matches() && FramedText.head(payload, 512).indexOf(FramedText.STX) > 0;
     }
 
     @Override
     public List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException {
         ParsedArticle.Builder a = ParsedArticle.builder();
-        List<String> warnings = new ArrayList<>();
-        String text = FramedText.decode(payload, contentType, warnings);
-        warnings.forEach(a::warning);
+        String text = FramedText.decode(payload, contentType, a);
         int soh = text.indexOf(FramedText.SOH);
         int stx = text.indexOf(FramedText.STX);
         if (soh < 0 || stx < soh) {
