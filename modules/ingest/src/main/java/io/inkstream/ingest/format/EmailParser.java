@@ -128,7 +128,8 @@ public final class EmailParser implements WireFormatParser {
         }
         ParsedArticle.Builder a = ParsedArticle.builder();
         String subject = message.getSubject();
-        a.headline(subject == null ? null : subject.replaceAll("\\s+", " ").strip());
+        // "Fwd: Re:" is the mail's routing, not the story's headline
+        a.headline(subject == null ? null : subject.replaceAll("\\s+", " ").strip().replaceFirst("^(?i)((fwd?|fw|re|aw|wg)\\s*:\\s*)+", ""));
         String from = decoded(message.getHeader("From", ","));
         if (from != null) {
             // pages print the source: the sender's name, else the domain, never a person's mail address
@@ -199,15 +200,16 @@ public final class EmailParser implements WireFormatParser {
             return;
         }
         if (part.isMimeType("multipart/*")) {
-            Multipart mp = (Multipart) part.getContent();
+            // built from the part's own data source, not getContent(): no mailcap lookup, which a shaded jar may lose
+            Multipart mp = new jakarta.mail.internet.MimeMultipart(part.getDataHandler().getDataSource());
             for (int i = 0; i < mp.getCount(); i++) {
                 BodyPart child = mp.getBodyPart(i);
                 walk(child, bodies, a, depth + 1);
             }
             return;
         }
-        if (part.isMimeType("message/rfc822") && part.getContent() instanceof Part forwarded) {
-            walk(forwarded, bodies, a, depth + 1);
+        if (part.isMimeType("message/rfc822")) {
+            walk(new MimeMessage(session, part.getInputStream()), bodies, a, depth + 1); // a forwarded story
             return;
         }
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition());

@@ -64,6 +64,19 @@ class EmailParserTest {
     }
 
     @Test
+    void forwardedStoryIsReadFromTheAttachedMessageAndLosesItsFwdPrefix() throws Exception {
+        String mail = String.join("\r\n",
+                "From: Night Desk <night@example.org>", "Subject: Fwd: RE: Harbour crane collapses", "Date: Wed, 03 Apr 2024 22:10:00 +0000",
+                "MIME-Version: 1.0", "Content-Type: multipart/mixed; boundary=b", "", "--b", "Content-Type: message/rfc822", "",
+                "From: Stringer <s@example.net>", "Subject: Harbour crane collapses", "Content-Type: text/plain; charset=UTF-8", "",
+                "A crane collapsed at the container terminal on Wednesday. No one was hurt.", "--b--", "");
+        ParsedArticle a = parser.parse(mail.getBytes(java.nio.charset.StandardCharsets.UTF_8), "message/rfc822").get(0);
+
+        assertThat(a.headline()).isEqualTo("Harbour crane collapses");
+        assertThat(a.paragraphs()).containsExactly("A crane collapsed at the container terminal on Wednesday. No one was hurt.");
+    }
+
+    @Test
     void mailWithNeitherSubjectNorBodyIsRefusedNamingTheFormat() {
         assertThatThrownBy(() -> parser.parse(TestResources.bytes("/email/no-subject-no-body.eml"), null))
                 .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("missing-headline"))
