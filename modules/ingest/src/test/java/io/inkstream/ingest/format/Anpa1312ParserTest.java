@@ -53,6 +53,17 @@ class Anpa1312ParserTest {
     }
 
     @Test
+    void tabularMessageKeepsItsColumnsAsPreformattedText() throws Exception {
+        ParsedArticle a = parser.parse(TestResources.bytes("/anpa/tabular.tst"), null).get(0);
+
+        assertThat(a.headline()).isEqualTo("Harbour League standings");
+        assertThat(a.paragraphs()).containsExactly("Team          W  D  L  Pts", "Harbour City  9  2  1  29",
+                "Portsville    7  3  2  24", "Coast Rovers  5  1  6  16");
+        assertThat(a.bodyHtml()).startsWith("<pre>Team          W  D  L  Pts\n").endsWith("</pre>");
+        assertThat(a.subjectCodes()).containsExactly("anpa:q", "subj:15054000");
+    }
+
+    @Test
     void malformedHeaderIsRefusedNamingTheFormat() {
         byte[] bad = "\u0016\u0016\u0001A0001\u001fx\nnot a header line\n\u0002^Head<\n\u0003".getBytes();
         assertThatThrownBy(() -> parser.parse(bad, null))
