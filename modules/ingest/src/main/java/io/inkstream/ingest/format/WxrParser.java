@@ -91,13 +91,21 @@ public final class WxrParser implements WireFormatParser {
             }
         }
         List<Element> items = SecureXml.children(channel, "item");
+        // attachments by id (for _thumbnail_id) and by parent post, in document order
         Map<String, Element> attachments = new HashMap<>();
+        Map<String, List<Element>> byParent = new HashMap<>();
         for (Element item : items) {
-            if ("attachment".equals(SecureXml.text(item, "post_type")) && SecureXml.text(item, "post_id") != null) {
-                attachments.put(SecureXml.text(item, "post_id"), item);
+            if ("attachment".equals(SecureXml.text(item, "post_type"))) {
+                if (SecureXml.text(item, "post_id") != null) {
+                    attachments.put(SecureXml.text(item, "post_id"), item);
+                }
+                String parent = SecureXml.text(item, "post_parent");
+                if (parent != null && !parent.equals("0")) {
+                    byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(item);
+                }
             }
         }
-        Context ctx = new Context(SecureXml.text(channel, "title"), SecureXml.text(channel, "language"), authors, attachments, items);
+        Context ctx = new Context(SecureXml.text(channel, "title"), SecureXml.text(channel, "language"), authors, attachments, byParent);
         List<ParsedEntry> entries = new ArrayList<>();
         int position = 0;
         for (Element item : items) {
@@ -121,7 +129,7 @@ public final class WxrParser implements WireFormatParser {
     }
 
     private record Context(String site, String language, Map<String, String> authors,
-                           Map<String, Element> attachments, List<Element> items) {
+                           Map<String, Element> attachments, Map<String, List<Element>> attachmentsByParent) {
     }
 
     private static Element channel(Element root) throws RejectedItemException {
@@ -173,10 +181,8 @@ public final class WxrParser implements WireFormatParser {
         if (thumbnail != null) {
             attachmentMedia(thumbnail, a, seen);
         }
-        for (Element att : ctx.attachments().values()) {
-            if (id != null && id.equals(SecureXml.text(att, "post_parent")) && att != thumbnail) {
-                attachmentMedia(att, a, seen);
-            }
+        for (Element att : id == null ? List.<Element>of() : ctx.attachmentsByParent().getOrDefault(id, List.of())) {
+            attachmentMedia(att, a, seen); // the thumbnail, if it is one of them, is already in and skipped by URL
         }
         String ownAttachment = SecureXml.text(item, "attachment_url");
         if (ownAttachment != null && seen.add(ownAttachment)) {
