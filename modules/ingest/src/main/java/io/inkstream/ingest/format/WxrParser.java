@@ -196,9 +196,7 @@ public final class WxrParser implements WireFormatParser {
             }
         }
         String html = encoded == null ? "" : encoded.getTextContent();
-        String safe = withoutEmptyInlines(BodyHtml.sanitize(autop(mediaOut(shortcodes(html, a), a, seen))));
-        a.bodyHtml(safe);
-        a.paragraphs(paragraphs(safe));
+        readBody(BodyHtml.sanitize(autop(mediaOut(shortcodes(html, a), a, seen))), a);
 
         if (a.paragraphs().isEmpty() && !a.media().isEmpty()) {
             a.type(a.media().get(0).type()); // a post that is only an image is a picture item, as WordPress shows it
@@ -395,42 +393,37 @@ public final class WxrParser implements WireFormatParser {
         return out.toString();
     }
 
-    /** Markup left empty by broken source (an unclosed strong, a paragraph that held only an image) is dropped. */
-    private static String withoutEmptyInlines(String safe) {
+    /**
+     * The body HTML without markup left empty by broken source (an unclosed strong, a paragraph
+     * that held only an image), and its readable blocks as paragraphs, a line break inside one
+     * starting a new paragraph as in wire copy. One parse serves both.
+     */
+    private static void readBody(String safe, ParsedArticle.Builder a) {
         if (safe == null) {
-            return null;
+            return;
         }
-        org.jsoup.nodes.Element body = Jsoup.parseBodyFragment(safe).body();
+        Document doc = Jsoup.parseBodyFragment(safe);
+        doc.outputSettings().prettyPrint(false);
+        org.jsoup.nodes.Element body = doc.body();
         for (org.jsoup.nodes.Element e : body.select("strong, em, b, i, u, a, p")) {
             if (e.text().isBlank() && e.select("br").isEmpty()) {
                 e.remove();
             }
         }
-        String out = body.html().strip();
-        return out.isEmpty() ? null : out;
-    }
-
-    /** The readable blocks, a line break inside one starting a new paragraph as in wire copy. */
-    static List<String> paragraphs(String safe) {
-        List<String> out = new ArrayList<>();
-        if (safe == null) {
-            return out;
-        }
-        org.jsoup.nodes.Element body = Jsoup.parseBodyFragment(safe).body();
+        String html = body.html().strip();
+        a.bodyHtml(html.isEmpty() ? null : html);
         for (org.jsoup.nodes.Element br : body.select("br")) {
             br.replaceWith(new TextNode("\u2028"));
         }
         var blocks = body.select("p, h1, h2, h3, h4, h5, h6, li:not(:has(p)), blockquote:not(:has(p)), pre");
-        List<org.jsoup.nodes.Element> sources = blocks.isEmpty() ? List.of(body) : blocks;
-        for (org.jsoup.nodes.Element block : sources) {
+        for (org.jsoup.nodes.Element block : blocks.isEmpty() ? List.of(body) : blocks) {
             for (String line : block.text().split("\u2028")) {
                 String t = line.replace('\u00a0', ' ').replaceAll("\\s+", " ").strip();
                 if (!t.isEmpty()) {
-                    out.add(t);
+                    a.paragraph(t);
                 }
             }
         }
-        return out;
     }
 
 }
