@@ -14,16 +14,27 @@ public final class WireFormats {
 
     private static final Map<String, String> ALIASES = Map.of(
             "text", PageTextParser.FORMAT, "txt", PageTextParser.FORMAT, "page", PageTextParser.FORMAT,
-            "newsml", NewsMlG2Parser.FORMAT, "g2", NewsMlG2Parser.FORMAT, "json", NinjsParser.FORMAT);
+            "newsml", NewsMlG2Parser.FORMAT, "g2", NewsMlG2Parser.FORMAT, "json", NinjsParser.FORMAT,
+            "anpa", Anpa1312Parser.FORMAT, "7901", Iptc7901Parser.FORMAT, "email", EmailParser.FORMAT, "wxr", WxrParser.FORMAT);
 
     /** Media types that name one format; generic ones (application/xml, octet-stream) are sniffed. */
-    private static final Map<String, String> MEDIA_TYPES = Map.of(
-            "text/plain", PageTextParser.FORMAT,
-            "text/html", HtmlPageParser.FORMAT, "application/xhtml+xml", HtmlPageParser.FORMAT,
-            "application/ninjs+json", NinjsParser.FORMAT, "application/json", NinjsParser.FORMAT,
-            "application/vnd.iptc.g2.newsitem+xml", NewsMlG2Parser.FORMAT,
-            "application/vnd.iptc.g2.newsmessage+xml", NewsMlG2Parser.FORMAT,
-            "application/rss+xml", RssParser.FORMAT, "application/atom+xml", AtomParser.FORMAT);
+    private static final Map<String, String> MEDIA_TYPES = Map.ofEntries(
+            Map.entry("text/plain", PageTextParser.FORMAT),
+            Map.entry("text/html", HtmlPageParser.FORMAT), Map.entry("application/xhtml+xml", HtmlPageParser.FORMAT),
+            Map.entry("application/ninjs+json", NinjsParser.FORMAT), Map.entry("application/json", NinjsParser.FORMAT),
+            Map.entry("application/vnd.iptc.g2.newsitem+xml", NewsMlG2Parser.FORMAT),
+            Map.entry("application/vnd.iptc.g2.newsmessage+xml", NewsMlG2Parser.FORMAT),
+            Map.entry("application/rss+xml", RssParser.FORMAT), Map.entry("application/atom+xml", AtomParser.FORMAT),
+            Map.entry("message/rfc822", EmailParser.FORMAT));
+
+    /**
+     * Media types that senders use for more specific formats: a 7901 or ANPA frame or an e-mail
+     * uploaded as text/plain, a WordPress export as RSS. These formats' sniffers are asked first;
+     * when none recognises the item, the media type's own format reads it, as before.
+     */
+    private static final Map<String, List<String>> REFINED_BY_SNIFFING = Map.of(
+            "text/plain", List.of(Iptc7901Parser.FORMAT, Anpa1312Parser.FORMAT, EmailParser.FORMAT),
+            "application/rss+xml", List.of(WxrParser.FORMAT));
 
     private final Map<String, WireFormatParser> parsers = new LinkedHashMap<>();
 
@@ -33,8 +44,9 @@ public final class WireFormats {
 
     /** All built-in formats; page text is read in the given site zone. */
     public static WireFormats standard(java.time.ZoneId siteZone) {
-        return new WireFormats(List.of(new NinjsParser(), new NewsMlG2Parser(), new RssParser(), new AtomParser(),
-                new HtmlPageParser(), new PageTextParser(siteZone)));
+        // control-character frames and e-mail headers before page-text (any text); WXR before RSS (it is RSS)
+        return new WireFormats(List.of(new NinjsParser(), new NewsMlG2Parser(), new Iptc7901Parser(), new Anpa1312Parser(),
+                new EmailParser(), new WxrParser(), new RssParser(), new AtomParser(), new HtmlPageParser(), new PageTextParser(siteZone)));
     }
 
     public static WireFormats standard() {
@@ -60,7 +72,11 @@ public final class WireFormats {
         if (contentType == null) {
             return null;
         }
-        String name = MEDIA_TYPES.get(contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT));
+        String base = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (REFINED_BY_SNIFFING.containsKey(base)) {
+            return null; // decided by sniffing, see choose
+        }
+        String name = MEDIA_TYPES.get(base);
         return name != null && parsers.containsKey(name) ? name : null;
     }
 
@@ -77,6 +93,19 @@ public final class WireFormats {
                 throw new RejectedItemException("unknown-format", "Unknown format '" + declared + "'; ingest reads " + String.join(", ", names()) + ".");
             }
             return parsers.get(name);
+        }
+        String base = contentType == null ? null : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (base != null && REFINED_BY_SNIFFING.containsKey(base)) {
+            for (String refined : REFINED_BY_SNIFFING.get(base)) {
+                WireFormatParser p = parsers.get(refined);
+                if (p != null && safeSniff(p, payload, contentType, filename)) {
+                    return p;
+                }
+            }
+            WireFormatParser declaredByType = parsers.get(MEDIA_TYPES.get(base));
+            if (declaredByType != null) {
+                return declaredByType;
+            }
         }
         for (WireFormatParser p : parsers.values()) {
             if (safeSniff(p, payload, contentType, filename)) {

@@ -108,8 +108,17 @@ public final class RealWire implements AutoCloseable {
 
     /** Pushes a file with a media type, as an HTTP sender that sets Content-Type would. */
     public Result push(String relativePath, String contentType) {
-        String filename = Path.of(relativePath).getFileName().toString();
-        WireItem item = wireItems.receive(bytes(relativePath), "http", Channel.HTTP, null, contentType, filename, null, RECEIVED);
+        return push(bytes(relativePath), Path.of(relativePath).getFileName().toString(), contentType);
+    }
+
+    /** A fresh topology for the repository's own samples, which need no {@code ../shared}. */
+    public static RealWire withoutShared() {
+        return new RealWire();
+    }
+
+    /** Pushes bytes as an undeclared upload with this file name and media type (or null). */
+    public Result push(byte[] payload, String filename, String contentType) {
+        WireItem item = wireItems.receive(payload, "http", Channel.HTTP, null, contentType, filename, null, RECEIVED);
         received.pipeInput(item.getItemId(), item, RECEIVED);
         return new Result(item, ingested.readRecordsToList().stream().map(TestRecord::value).toList(),
                 rejected.readRecordsToList().stream().map(TestRecord::value).toList());
