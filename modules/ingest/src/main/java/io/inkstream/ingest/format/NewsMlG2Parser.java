@@ -43,6 +43,9 @@ public final class NewsMlG2Parser implements WireFormatParser {
 
     private static final int MADE_UP_HEADLINE_CHARS = 120;
 
+    /** Line breaks in one block from which it is wire copy laid out in lines, not markup wrapped for reading. */
+    private static final int WIRE_TEXT_LINES = 4;
+
     private static final Pattern MARKUP = Pattern.compile("<(p|br|div)[\\s/>]", Pattern.CASE_INSENSITIVE);
 
     /** A line that starts indented after a line of text: plain wire copy marks paragraphs so. */
@@ -437,6 +440,7 @@ public final class NewsMlG2Parser implements WireFormatParser {
      * none), and markup escaped into the text.
      */
     private static void cleanBody(Element body, ParsedArticle.Builder a) {
+        withoutPrefixes(body);
         for (String unwanted : List.of("header", "figure")) {
             NodeList found = body.getElementsByTagNameNS("*", unwanted);
             for (int i = found.getLength() - 1; i >= 0; i--) {
@@ -458,6 +462,82 @@ public final class NewsMlG2Parser implements WireFormatParser {
             }
         }
         unescapeText(body);
+        wireTextAsBlocks(body);
+    }
+
+    /**
+     * Reuters puts plain wire copy into XHTML: a whole story in one {@code <p>}, paragraphs
+     * starting on an indented line and tables as bare lines, or a results table as the body's
+     * bare text. Such a block becomes paragraphs (lines kept with line breaks), and bare text a
+     * {@code <pre>}; ordinary markup, whose line breaks are only layout, is left alone.
+     */
+    private static void wireTextAsBlocks(Element body) {
+        if (firstElement(body) == null) {
+            String text = body.getTextContent();
+            if (lineBreaks(text) >= WIRE_TEXT_LINES) {
+                Element pre = body.getOwnerDocument().createElementNS(body.getNamespaceURI(), "pre");
+                pre.setTextContent(text.strip());
+                body.setTextContent("");
+                body.appendChild(pre);
+            }
+            return;
+        }
+        NodeList ps = body.getElementsByTagNameNS("*", "p");
+        List<Element> wireText = new ArrayList<>();
+        for (int i = 0; i < ps.getLength(); i++) {
+            Element p = (Element) ps.item(i);
+            if (firstElement(p) == null && lineBreaks(p.getTextContent()) >= WIRE_TEXT_LINES) {
+                wireText.add(p);
+            }
+        }
+        for (Element p : wireText) {
+            List<List<String>> paragraphs = new ArrayList<>();
+            List<String> current = null;
+            for (String line : p.getTextContent().split("\\R")) {
+                boolean starts = current == null || line.isBlank() || line.matches("^(?: {2,}|\\t).*");
+                if (line.isBlank()) {
+                    current = null;
+                    continue;
+                }
+                if (starts) {
+                    current = new ArrayList<>();
+                    paragraphs.add(current);
+                }
+                current.add(line.strip().isEmpty() ? line : line.replaceFirst("^\\s+", ""));
+            }
+            Node parent = p.getParentNode();
+            for (List<String> lines : paragraphs) {
+                Element np = p.getOwnerDocument().createElementNS(p.getNamespaceURI(), "p");
+                for (int i = 0; i < lines.size(); i++) {
+                    if (i > 0) {
+                        np.appendChild(p.getOwnerDocument().createElementNS(p.getNamespaceURI(), "br"));
+                    }
+                    np.appendChild(p.getOwnerDocument().createTextNode(lines.get(i)));
+                }
+                parent.insertBefore(np, p);
+            }
+            parent.removeChild(p);
+        }
+    }
+
+    private static int lineBreaks(String text) {
+        int n = 0;
+        for (String ignored : text.strip().split("\\R")) {
+            n++;
+        }
+        return n - 1;
+    }
+
+    /** {@code <html:p>} (Reuters binds XHTML to a prefix) serializes as {@code <p>}, the tag HTML knows. */
+    private static void withoutPrefixes(Element e) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                Node renamed = child.getPrefix() == null ? child
+                        : child.getOwnerDocument().renameNode(child, child.getNamespaceURI(), child.getLocalName());
+                withoutPrefixes((Element) renamed);
+                n = renamed;
+            }
+        }
     }
 
     private static void unescapeText(Node node) {

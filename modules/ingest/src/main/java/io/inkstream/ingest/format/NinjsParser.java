@@ -159,7 +159,8 @@ public final class NinjsParser implements WireFormatParser {
                 str(assoc, "headline"), roleValue(field(assoc, "headlines"), "main", true));
         return new ParsedArticle.Media(type, renditionHref(assoc), caption,
                 firstNonNull(str(assoc, "by"), str(assoc, "byline"), str(assoc, "copyrightholder")),
-                firstNonNull(str(assoc, "alt_text"), roleValue(field(assoc, "descriptions"), "alt", false)));
+                firstNonNull(str(assoc, "alt_text"), roleValue(field(assoc, "descriptions"), "alt", false),
+                        str(assoc, "body_text"))); // Superdesk writes a picture's alt text as its body_text
     }
 
     /** The item's own time field; an unreadable one is a warning, not a refusal. */
