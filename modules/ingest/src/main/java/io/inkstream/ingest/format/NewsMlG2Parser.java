@@ -36,7 +36,7 @@ public final class NewsMlG2Parser implements WireFormatParser {
     private static final Map<String, ZoneId> LOCAL_TIME_SENDERS = Map.of("businessdesk", ZoneId.of("Pacific/Auckland"));
 
     /** A body line that only names the writer, as Scoop and others open their copy: "By Jonathan Underhill". */
-    private static final Pattern BY_LINE = Pattern.compile("(?i)by\\s+(\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,3})");
+    private static final Pattern BY_LINE = Pattern.compile("[Bb][Yy]\\s+(\\p{Lu}[\\p{L}.'-]*(?:\\s+\\p{Lu}[\\p{L}.'-]*){0,3})");
 
     /** Markup that a sender escaped into the text (STT's {@code &lt;endash&gt;-&lt;/endash&gt;}): only its text is copy. */
     private static final Pattern ESCAPED_INLINE = Pattern.compile("<([A-Za-z][\\w-]*)>([^<]*)</\\1>");
@@ -74,7 +74,12 @@ public final class NewsMlG2Parser implements WireFormatParser {
 
     @Override
     public List<ParsedEntry> parseEntries(byte[] payload, String contentType) throws RejectedItemException {
-        Element root = SecureXml.parse(payload);
+        Element root;
+        try {
+            root = SecureXml.parse(payload);
+        } catch (RejectedItemException e) {
+            throw new RejectedItemException(e.code(), "NewsML-G2: " + e.reason(), e);
+        }
         List<Element> items = new ArrayList<>();
         ZoneId localZone = null;
         String messageLanguage = null;
@@ -529,27 +534,37 @@ public final class NewsMlG2Parser implements WireFormatParser {
     }
 
     /** {@code <html:p>} (Reuters binds XHTML to a prefix) serializes as {@code <p>}, the tag HTML knows. */
-    private static void withoutPrefixes(Element e) {
-        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element child) {
-                Node renamed = child.getPrefix() == null ? child
-                        : child.getOwnerDocument().renameNode(child, child.getNamespaceURI(), child.getLocalName());
-                withoutPrefixes((Element) renamed);
-                n = renamed;
+    private static void withoutPrefixes(Element body) {
+        NodeList all = body.getElementsByTagNameNS("*", "*");
+        List<Element> prefixed = new ArrayList<>();
+        for (int i = 0; i < all.getLength(); i++) {
+            if (all.item(i).getPrefix() != null) {
+                prefixed.add((Element) all.item(i));
             }
+        }
+        for (Element e : prefixed) {
+            e.getOwnerDocument().renameNode(e, e.getNamespaceURI(), e.getLocalName());
         }
     }
 
-    private static void unescapeText(Node node) {
-        for (Node n = node.getFirstChild(); n != null; n = n.getNextSibling()) {
+    /** Walks the text without recursion: a hostile file may nest elements deeper than the stack. */
+    private static void unescapeText(Element body) {
+        Node n = body.getFirstChild();
+        while (n != null && n != body) {
             if (n.getNodeType() == Node.TEXT_NODE) {
                 String v = n.getNodeValue();
                 if (v.indexOf('<') >= 0 || v.indexOf('&') >= 0) {
                     n.setNodeValue(Parser.unescapeEntities(ESCAPED_INLINE.matcher(v).replaceAll("$2"), false));
                 }
-            } else {
-                unescapeText(n);
             }
+            if (n.getFirstChild() != null) {
+                n = n.getFirstChild();
+                continue;
+            }
+            while (n != body && n.getNextSibling() == null) {
+                n = n.getParentNode();
+            }
+            n = n == body ? null : n.getNextSibling();
         }
     }
 

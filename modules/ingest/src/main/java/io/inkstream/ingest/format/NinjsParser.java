@@ -57,7 +57,7 @@ public final class NinjsParser implements WireFormatParser {
         try {
             root = json.readTree(PayloadText.decode(payload, contentType));
         } catch (JacksonException e) {
-            throw new RejectedItemException("unparseable", "Not valid JSON: " + e.getOriginalMessage());
+            throw new RejectedItemException("unparseable", "Not valid JSON (read as ninjs): " + e.getOriginalMessage());
         }
         if (root == null || !(root.isObject() || root.isArray())) {
             throw new RejectedItemException("unparseable", "A ninjs item must be a JSON object (or an array of them).");

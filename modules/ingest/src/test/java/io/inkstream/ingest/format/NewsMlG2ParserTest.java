@@ -160,4 +160,16 @@ class NewsMlG2ParserTest {
                 .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("unparseable"))
                 .hasMessageContaining("NewsML-G2").hasMessageContaining("<rss>");
     }
+
+    @Test
+    void hostileNestingIsRefusedBeforeItCanExhaustTheStack() {
+        String deep = "<b>".repeat(20_000) + "text" + "</b>".repeat(20_000);
+        byte[] item = ("<newsItem xmlns=\"http://iptc.org/std/nar/2006-10-01/\" guid=\"urn:x:deep\"><contentMeta><headline>Deep</headline>"
+                + "</contentMeta><contentSet><inlineXML><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>" + deep
+                + "</p></body></html></inlineXML></contentSet></newsItem>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> parser.parse(item, null))
+                .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("unparseable"))
+                .hasMessageContaining("NewsML-G2").hasMessageContaining("deeper than");
+    }
 }
