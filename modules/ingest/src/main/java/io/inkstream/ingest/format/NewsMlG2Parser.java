@@ -440,7 +440,7 @@ public final class NewsMlG2Parser implements WireFormatParser {
 
     /**
      * Takes out of an XHTML or NITF body what is not copy: header blocks (DPA's subject lists and
-     * genre line), figures (the pictures come as media items), an opening h1 that repeats the
+     * genre line), TT's vignette line, figures (the pictures come as media items), an opening h1 that repeats the
      * headline, a first line that only names the writer (kept as the byline when the item has
      * none), and markup escaped into the text.
      */
@@ -451,6 +451,19 @@ public final class NewsMlG2Parser implements WireFormatParser {
             for (int i = found.getLength() - 1; i >= 0; i--) {
                 Node n = found.item(i);
                 n.getParentNode().removeChild(n);
+            }
+        }
+        NodeList all = body.getElementsByTagNameNS("*", "*");
+        List<Element> metadata = new ArrayList<>();
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if ((" " + e.getAttribute("class") + " ").contains(" dat ")) {
+                metadata.add(e); // TT's vignette and source line: the item's subject and creditline again
+            }
+        }
+        for (Element e : metadata) {
+            if (e.getParentNode() != null) {
+                e.getParentNode().removeChild(e);
             }
         }
         NodeList h1 = body.getElementsByTagNameNS("*", "h1");

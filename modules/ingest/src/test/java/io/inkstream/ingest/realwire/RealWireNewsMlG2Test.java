@@ -359,6 +359,7 @@ class RealWireNewsMlG2Test {
         assertThat(a.getLanguage()).isEqualTo("sv");
         assertThat(text(a)).startsWith("Jan Guillou arbetar just nu med det sista kapitlet")
                 .doesNotContain("Naina Helén Jåma/TT"); // the figure's byline is the picture's, not copy
+        assertThat(a.getBodyHtml()).startsWith("<p>Jan Guillou arbetar").doesNotContain("Litteratur", "<h1>");
         assertThat(a.getMedia()).extracting(MediaItem::getType, MediaItem::getUrl)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ContentType.picture,
                         "https://beta.tt.se/media/text/210919-janguillou-879f202b/a001_NormalHires.jpg"));
