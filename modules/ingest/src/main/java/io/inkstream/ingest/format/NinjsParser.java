@@ -127,7 +127,9 @@ public final class NinjsParser implements WireFormatParser {
             if (name != null) {
                 a.subject(name);
             }
-            a.subjectCode(subjectCode(s));
+            String code = subjectCode(s);
+            a.subjectCode(code);
+            a.subjectCode(LdrsCategories.subjectCode(code));
         }
         body(n, a);
         for (JsonNode assoc : associations(field(n, "associations"))) {

@@ -107,7 +107,7 @@ class NinjsParserTest {
         assertThat(entries).hasSize(2);
         assertThat(entries.get(0).label()).isEqualTo("urn:inkstream.example:wrapper:good");
         assertThat(entries.get(0).article().headline()).isEqualTo("Library opens late on Fridays");
-        assertThat(entries.get(0).article().subjectCodes()).containsExactly("category:libraries");
+        assertThat(entries.get(0).article().subjectCodes()).containsExactly("category:libraries", "subj:01009000");
         assertThat(entries.get(1).label()).isEqualTo("urn:inkstream.example:wrapper:bad");
         assertThat(entries.get(1).refusal().code()).isEqualTo("missing-headline");
         assertThat(entries.get(1).refusal().reason()).contains("ninjs", "headline");

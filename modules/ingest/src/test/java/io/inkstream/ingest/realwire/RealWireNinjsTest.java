@@ -120,8 +120,9 @@ class RealWireNinjsTest {
 
         assertThat(a.getType()).isEqualTo(ContentType.text); // ninjs type "advisory"
         assertThat(a.getProvenance().getSourceId()).isEqualTo("https://www.example.com//12345");
-        // Superdesk's BBC parser maps this code to 11016007 through BBC's own vocabulary; the code is kept as sent
-        assertThat(a.getSubjectCodes()).containsExactly("category:planning-permission");
+        // the LDRS category as sent, and the IPTC subject nearest it (Superdesk's qcode 11016007)
+        assertThat(a.getSubjectCodes()).containsExactly("category:planning-permission", "subj:11016007");
+        assertThat(a.getSection()).isEqualTo("Politics");
         assertThat(a.getHeadline()).isEqualTo("advisory");
         assertThat(a.getByline()).isEqualTo("John Doe");
         assertThat(a.getFirstCreated()).isEqualTo(Instant.parse("2018-05-28T16:40:08Z"));
