@@ -80,66 +80,19 @@ public final class NewsMlG2Parser implements WireFormatParser {
         } catch (RejectedItemException e) {
             throw new RejectedItemException(e.code(), "NewsML-G2: " + e.reason(), e);
         }
-        List<Element> items = new ArrayList<>();
-        ZoneId localZone = null;
-        String messageLanguage = null;
-        switch (String.valueOf(root.getLocalName())) {
-            case "newsItem", "packageItem" -> items.add(root);
-            case "newsMessage" -> {
-                for (Element set : SecureXml.children(root, "itemSet")) {
-                    for (Node n = set.getFirstChild(); n != null; n = n.getNextSibling()) {
-                        if (n instanceof Element e && ("newsItem".equals(e.getLocalName()) || "packageItem".equals(e.getLocalName()))) {
-                            items.add(e);
-                        }
-                    }
-                }
-                localZone = senderZone(root);
-                messageLanguage = first(SecureXml.attr(root, "xml:lang"), SecureXml.attr(root, "lang"));
-            }
-            default -> throw new RejectedItemException("unparseable",
-                    "Expected a NewsML-G2 newsItem, packageItem or newsMessage, found <" + root.getLocalName() + ">.");
-        }
-        if (items.isEmpty()) {
-            throw new RejectedItemException("missing-body", "The NewsML-G2 newsMessage holds no newsItem or packageItem in its itemSet.");
-        }
-        Map<String, Element> newsItems = new LinkedHashMap<>();
-        for (Element item : items) {
-            if ("newsItem".equals(item.getLocalName()) && SecureXml.attr(item, "guid") != null) {
-                newsItems.putIfAbsent(SecureXml.attr(item, "guid"), item);
-            }
-        }
-        // a package takes the items it references: they are its story, not stories of their own
-        Map<Element, List<Element>> members = new IdentityHashMap<>();
+        Message message = Message.of(root);
+        Map<Element, List<Element>> packages = packageParts(message.items());
         Set<Element> taken = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Element item : items) {
-            if ("packageItem".equals(item.getLocalName())) {
-                List<Element> present = new ArrayList<>();
-                for (String ref : references(item)) {
-                    Element member = newsItems.get(ref);
-                    if (member != null && !present.contains(member)) {
-                        present.add(member);
-                    }
-                }
-                members.put(item, present);
-                taken.addAll(present);
-            }
-        }
+        packages.values().forEach(taken::addAll);
         List<ParsedEntry> out = new ArrayList<>();
-        for (Element item : items) {
-            if (taken.contains(item)) {
-                continue;
+        for (Element item : message.items()) {
+            List<Element> parts = packages.get(item);
+            if (taken.contains(item) || (parts != null && parts.isEmpty() && !hasHeadline(item) && message.items().size() > 1)) {
+                continue; // part of a package; or an envelope that references nothing here and says nothing (Scoop's)
             }
-            String label = items.size() == 1 ? null : SecureXml.attr(item, "guid");
-            List<Element> parts = members.get(item);
-            if (parts != null && parts.isEmpty() && !hasHeadline(item) && items.size() > 1) {
-                continue; // an envelope referencing nothing in the message and saying nothing itself (Scoop's)
-            }
+            String label = message.items().size() == 1 ? null : SecureXml.attr(item, "guid");
             try {
-                ParsedArticle.Builder story = parts == null ? readItem(item, localZone) : null;
-                if (story != null && story.language() == null) {
-                    story.language(messageLanguage); // Scoop declares it on the message only
-                }
-                out.add(ParsedEntry.of(label, story != null ? validated(story, item) : assemble(item, parts, localZone)));
+                out.add(ParsedEntry.of(label, parts == null ? validated(readItem(item, message), item) : assemble(item, parts, message)));
             } catch (RejectedItemException e) {
                 out.add(ParsedEntry.refused(label, e));
             }
@@ -147,13 +100,61 @@ public final class NewsMlG2Parser implements WireFormatParser {
         return out;
     }
 
-    private static ZoneId senderZone(Element message) {
-        Element header = SecureXml.child(message, "header");
-        if (header == null) {
-            header = SecureXml.child(message, "Header");
+    /**
+     * The items of a file with what their envelope says for all of them: the language a message
+     * declares (Scoop's only declaration) and the zone of a sender known to write wall-clock times.
+     */
+    private record Message(List<Element> items, ZoneId localZone, String language) {
+
+        static Message of(Element root) throws RejectedItemException {
+            String name = String.valueOf(root.getLocalName());
+            if (name.equals("newsItem") || name.equals("packageItem")) {
+                return new Message(List.of(root), null, null);
+            }
+            if (!name.equals("newsMessage")) {
+                throw new RejectedItemException("unparseable",
+                        "Expected a NewsML-G2 newsItem, packageItem or newsMessage, found <" + root.getLocalName() + ">.");
+            }
+            List<Element> items = new ArrayList<>();
+            for (Element set : SecureXml.children(root, "itemSet")) {
+                for (Node n = set.getFirstChild(); n != null; n = n.getNextSibling()) {
+                    if (n instanceof Element e && ("newsItem".equals(e.getLocalName()) || "packageItem".equals(e.getLocalName()))) {
+                        items.add(e);
+                    }
+                }
+            }
+            if (items.isEmpty()) {
+                throw new RejectedItemException("missing-body", "The NewsML-G2 newsMessage holds no newsItem or packageItem in its itemSet.");
+            }
+            Element header = SecureXml.child(root, "header") != null ? SecureXml.child(root, "header") : SecureXml.child(root, "Header");
+            String sender = SecureXml.text(header, "sender");
+            return new Message(items, sender == null ? null : LOCAL_TIME_SENDERS.get(sender.toLowerCase(Locale.ROOT)),
+                    first(SecureXml.attr(root, "xml:lang"), SecureXml.attr(root, "lang")));
         }
-        String sender = SecureXml.text(header, "sender");
-        return sender == null ? null : LOCAL_TIME_SENDERS.get(sender.toLowerCase(Locale.ROOT));
+    }
+
+    /** Each packageItem with the newsItems of the same file it references, in the package's order. */
+    private static Map<Element, List<Element>> packageParts(List<Element> items) {
+        Map<String, Element> byGuid = new LinkedHashMap<>();
+        for (Element item : items) {
+            if ("newsItem".equals(item.getLocalName()) && SecureXml.attr(item, "guid") != null) {
+                byGuid.putIfAbsent(SecureXml.attr(item, "guid"), item);
+            }
+        }
+        Map<Element, List<Element>> packages = new IdentityHashMap<>();
+        for (Element item : items) {
+            if ("packageItem".equals(item.getLocalName())) {
+                List<Element> present = new ArrayList<>();
+                for (String ref : references(item)) {
+                    Element part = byGuid.get(ref);
+                    if (part != null && !present.contains(part)) {
+                        present.add(part);
+                    }
+                }
+                packages.put(item, present);
+            }
+        }
+        return packages;
     }
 
     /** The guids a package's groups reference, in order. */
@@ -177,7 +178,7 @@ public final class NewsMlG2Parser implements WireFormatParser {
      * One story from a package: its text item with the pictures and videos beside it, or, when
      * the text is not in the file, the package's own headline over the titles of what it lists.
      */
-    private ParsedArticle assemble(Element pkg, List<Element> parts, ZoneId zone) throws RejectedItemException {
+    private static ParsedArticle assemble(Element pkg, List<Element> parts, Message message) throws RejectedItemException {
         Element text = null;
         List<Element> media = new ArrayList<>();
         for (Element part : parts) {
@@ -189,12 +190,12 @@ public final class NewsMlG2Parser implements WireFormatParser {
         }
         ParsedArticle.Builder a;
         if (text != null) {
-            a = readItem(text, zone);
+            a = readItem(text, message);
             if (a.headline() == null) {
                 a.headline(SecureXml.text(SecureXml.child(pkg, "contentMeta"), "headline"));
             }
         } else {
-            a = readItem(pkg, zone);
+            a = readItem(pkg, message);
             a.type(ContentType.text);
             a.sourceId(SecureXml.attr(pkg, "guid"));
             int listed = 0;
@@ -219,7 +220,7 @@ public final class NewsMlG2Parser implements WireFormatParser {
             }
         }
         for (Element m : media) {
-            ParsedArticle.Media item = mediaOf(readItem(m, zone), m);
+            ParsedArticle.Media item = mediaOf(readItem(m, message), m);
             if (item.url() != null) {
                 a.media(item);
             }
@@ -259,7 +260,8 @@ public final class NewsMlG2Parser implements WireFormatParser {
     }
 
     /** The fields of one item, unvalidated: a package reads its parts before it judges the whole. */
-    private static ParsedArticle.Builder readItem(Element item, ZoneId zone) {
+    private static ParsedArticle.Builder readItem(Element item, Message message) {
+        ZoneId zone = message.localZone();
         ParsedArticle.Builder a = ParsedArticle.builder();
         Element itemMeta = SecureXml.child(item, "itemMeta");
         Element contentMeta = SecureXml.child(item, "contentMeta");
@@ -292,6 +294,9 @@ public final class NewsMlG2Parser implements WireFormatParser {
             readContentMeta(contentMeta, a);
         }
         readBody(SecureXml.child(item, "contentSet"), a);
+        if (a.language() == null) {
+            a.language(message.language());
+        }
         return a;
     }
 
