@@ -373,6 +373,12 @@ public final class NewsMlG2Parser implements WireFormatParser {
                 a.subjectCode(qcode);
             }
         }
+        for (Element k : SecureXml.children(cm, "keyword")) {
+            String keyword = SecureXml.text(k);
+            if (keyword != null && !a.subjects().contains(keyword)) {
+                a.subject(keyword);
+            }
+        }
         for (Element g : SecureXml.children(cm, "genre")) {
             String qcode = SecureXml.attr(g, "qcode");
             if (qcode != null && qcode.startsWith("section:")) {

@@ -206,6 +206,7 @@ class RealWireNewsMlG2Test {
                 .doesNotContain("Extra").doesNotStartWith("Fußball");
         assertThat(a.getParagraphs()).hasSize(3).last().asString().endsWith("zog ins Endspiel ein.");
         assertThat(a.getSubjectCodes()).contains("medtop:20001065");
+        assertThat(a.getSubjects()).contains("Champions League", "Frankfurt", "London"); // Superdesk's keywords
         assertThat(a.getSection()).isEqualTo("Sports");
     }
 
