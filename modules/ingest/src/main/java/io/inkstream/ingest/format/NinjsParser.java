@@ -131,6 +131,11 @@ public final class NinjsParser implements WireFormatParser {
             a.subjectCode(code);
             a.subjectCode(LdrsCategories.subjectCode(code));
         }
+        for (JsonNode keyword : iterable(field(n, "keywords"))) {
+            if (keyword.isTextual() && !keyword.asText().isBlank()) {
+                a.subject(keyword.asText().strip());
+            }
+        }
         body(n, a);
         for (JsonNode assoc : associations(field(n, "associations"))) {
             ContentType at = contentType(str(assoc, "type"));

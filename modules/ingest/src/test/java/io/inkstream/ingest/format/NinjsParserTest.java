@@ -93,6 +93,7 @@ class NinjsParserTest {
         assertThat(a.priority()).isEqualTo(2);
         assertThat(a.slugline()).isEqualTo("ferge-havn");
         assertThat(a.subjectCodes()).containsExactly("medtop:20000770", "subj:04015000");
+        assertThat(a.subjects()).containsExactly("ferry transport", "transport", "ferries", "harbour");
         assertThat(a.paragraphs()).containsExactly("The ferry made its first crossing at dawn.", "Passengers cheered on the quay.");
         assertThat(a.bodyHtml()).contains("<b>cheered</b>").doesNotContain("section");
         assertThat(a.media()).extracting(ParsedArticle.Media::url, ParsedArticle.Media::caption)
