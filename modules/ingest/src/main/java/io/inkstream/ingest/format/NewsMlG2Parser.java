@@ -371,6 +371,7 @@ public final class NewsMlG2Parser implements WireFormatParser {
             }
             if (qcode != null && qcode.indexOf(':') > 0) {
                 a.subjectCode(qcode);
+                a.subjectCode(anpaCategory(qcode));
             }
         }
         for (Element k : SecureXml.children(cm, "keyword")) {
@@ -389,6 +390,15 @@ public final class NewsMlG2Parser implements WireFormatParser {
         if (SecureXml.attr(lang, "tag") != null) {
             a.language(SecureXml.attr(lang, "tag"));
         }
+    }
+
+    /** Reuters' a1312cat: and AP's apcategorycode: are ANPA 1312 categories, which the section map knows as anpa:. */
+    private static String anpaCategory(String qcode) {
+        int colon = qcode.indexOf(':');
+        String scheme = qcode.substring(0, colon);
+        String code = qcode.substring(colon + 1);
+        return (scheme.equals("a1312cat") || scheme.equals("apcategorycode")) && code.matches("[A-Za-z]")
+                ? "anpa:" + code.toLowerCase(Locale.ROOT) : null;
     }
 
     private static void readBody(Element contentSet, ParsedArticle.Builder a) {

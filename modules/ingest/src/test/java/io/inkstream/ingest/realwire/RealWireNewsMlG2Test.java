@@ -134,7 +134,7 @@ class RealWireNewsMlG2Test {
         assertThat(a.getSourceAgency()).isEqualTo("Reuters");
         assertThat(a.getBodyHtml()).isEqualTo("<p>By Toby Davis</p>");
         assertThat(a.getLanguage()).isEqualTo("en");
-        assertThat(a.getSubjectCodes()).contains("subj:15054000", "subj:15000000");
+        assertThat(a.getSubjectCodes()).contains("subj:15054000", "subj:15000000", "a1312cat:s", "anpa:s");
         assertThat(a.getSection()).isEqualTo("Sports");
         assertThat(a.getPubStatus()).isEqualTo(PubStatus.usable);
     }
