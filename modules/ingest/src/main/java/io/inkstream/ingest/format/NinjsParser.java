@@ -5,19 +5,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inkstream.events.ContentType;
 import io.inkstream.events.PubStatus;
+import org.w3c.dom.Element;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Reads IPTC ninjs items, both 1.x (headline, body_html, associations as an object) and
- * 2.x (headlines[], bodies[], associations as an array, infosources[]); a JSON array holds
- * several items. The ninjs uri is the story's source id.
+ * Reads IPTC ninjs items of every version agencies send: 1.x (headline, body_html or
+ * body_xhtml, associations as an object), 2.x (headlines[], bodies[], descriptions[],
+ * associations as an array, infosources[]) and 3.0 (the same in camelCase: versionCreated,
+ * contentType…). A body may itself be a NITF document. A JSON array, or a wrapper such as
+ * {@code {total, item:[…]}}, holds several items, each accepted or refused on its own. The
+ * ninjs uri (else guid) is the story's source id.
  */
 public final class NinjsParser implements WireFormatParser {
 
     public static final String FORMAT = "ninjs";
+
+    private static final String MEDIATOPIC_URI = "http://cv.iptc.org/newscodes/mediatopic/";
+    private static final String SUBJECTCODE_URI = "http://cv.iptc.org/newscodes/subjectcode/";
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -33,29 +43,55 @@ public final class NinjsParser implements WireFormatParser {
         }
         String head = PayloadText.head(payload, 4096);
         return (head.startsWith("{") || head.startsWith("["))
-                && (head.contains("\"uri\"") || head.contains("\"headline") || head.contains("\"body_"));
+                && (head.contains("\"uri\"") || head.contains("\"guid\"") || head.contains("\"headline") || head.contains("\"body_"));
     }
 
     @Override
     public List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException {
+        return ParsedEntry.articles(parseEntries(payload, contentType));
+    }
+
+    @Override
+    public List<ParsedEntry> parseEntries(byte[] payload, String contentType) throws RejectedItemException {
         JsonNode root;
         try {
             root = json.readTree(PayloadText.decode(payload, contentType));
         } catch (JacksonException e) {
-            throw new RejectedItemException("unparseable", "Not valid JSON: " + e.getOriginalMessage());
+            throw new RejectedItemException("unparseable", "Not valid JSON (read as ninjs): " + e.getOriginalMessage());
         }
         if (root == null || !(root.isObject() || root.isArray())) {
             throw new RejectedItemException("unparseable", "A ninjs item must be a JSON object (or an array of them).");
         }
-        List<ParsedArticle> out = new ArrayList<>();
-        for (JsonNode item : root.isArray() ? root : List.of(root)) {
-            if (!item.isObject()) {
-                throw new RejectedItemException("unparseable", "A ninjs array must hold JSON objects only.");
-            }
-            out.add(item(item));
+        List<JsonNode> items = items(root);
+        if (items.isEmpty()) {
+            throw new RejectedItemException("missing-body", "The ninjs " + (root.isArray() ? "array" : "item list") + " is empty.");
         }
-        if (out.isEmpty()) {
-            throw new RejectedItemException("missing-body", "The ninjs array is empty.");
+        List<ParsedEntry> out = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String label = items.size() == 1 ? null : firstNonNull(str(item, "uri"), str(item, "guid"), "item " + (i + 1));
+            if (!item.isObject()) {
+                out.add(ParsedEntry.refused(label, new RejectedItemException("unparseable", "ninjs item " + (i + 1) + " is not a JSON object.")));
+                continue;
+            }
+            try {
+                out.add(ParsedEntry.of(label, item(item)));
+            } catch (RejectedItemException e) {
+                out.add(ParsedEntry.refused(label, e));
+            }
+        }
+        return out;
+    }
+
+    /** The items of a document: itself, the elements of an array, or the {@code item} list of a {@code {total, item:[…]}} wrapper. */
+    private static List<JsonNode> items(JsonNode root) {
+        List<JsonNode> out = new ArrayList<>();
+        JsonNode wrapped = root.isObject() && !root.has("headline") && !root.has("headlines") ? field(root, "item") : null;
+        JsonNode list = root.isArray() ? root : wrapped != null && wrapped.isArray() ? wrapped : null;
+        if (list == null) {
+            out.add(root);
+        } else {
+            list.forEach(out::add);
         }
         return out;
     }
@@ -64,57 +100,166 @@ public final class NinjsParser implements WireFormatParser {
         ParsedArticle.Builder a = ParsedArticle.builder();
         ContentType type = contentType(str(n, "type"));
         a.type(type);
-        a.sourceId(str(n, "uri"));
-        a.headline(firstNonNull(str(n, "headline"), roleValue(n.path("headlines"), "main", true)));
-        a.subheadline(roleValue(n.path("headlines"), "sub", false));
-        a.byline(str(n, "by"));
+        a.sourceId(firstNonNull(str(n, "uri"), str(n, "guid")));
+        a.headline(firstNonNull(str(n, "headline"), roleValue(field(n, "headlines"), "main", true)));
+        a.subheadline(firstNonNull(roleValue(field(n, "headlines"), "sub", false), str(n, "description_text"),
+                roleValue(field(n, "descriptions"), "summary", false), roleValue(field(n, "descriptions"), "lead", false)));
+        a.byline(firstNonNull(str(n, "by"), str(n, "byline"), authors(field(n, "authors"))));
         a.datelinePlace(str(n, "located"));
         a.language(str(n, "language"));
+        a.slugline(str(n, "slugline"));
         a.section(str(n, "section")); // not ninjs; accepted because many feeds add it
-        a.sourceAgency(firstNonNull(firstName(n.path("infosources")), firstName(n.path("infosource")), str(n, "copyrightholder")));
-        WireTime published = WireTime.parse(firstNonNull(str(n, "firstcreated"), str(n, "contentcreated"), str(n, "versioncreated")), "firstcreated time");
+        a.sourceAgency(firstNonNull(firstName(field(n, "infosources")), firstName(field(n, "infosource")), str(n, "source"),
+                str(n, "copyrightholder")));
+        WireTime first = time(n, "firstcreated", a);
+        WireTime version = time(n, "versioncreated", a);
+        WireTime published = firstNonNull(first, time(n, "contentcreated", a), version);
         if (published != null) {
             a.publishedAt(published.instant(), published.offset());
         }
-        a.embargoUntil(WireTime.instantOrNull(WireTime.parse(str(n, "embargoed"), "embargoed time")));
-        a.pubStatus(pubStatus(str(n, "pubstatus")));
-        if (n.path("urgency").isInt() && n.path("urgency").asInt() >= 1 && n.path("urgency").asInt() <= 9) {
-            a.priority(n.path("urgency").asInt());
-        }
-        for (JsonNode s : iterable(n.path("subjects"), n.path("subject"))) {
+        a.firstCreated(WireTime.instantOrNull(first));
+        a.versionCreated(WireTime.instantOrNull(version));
+        a.embargoUntil(WireTime.instantOrNull(time(n, "embargoed", a)));
+        a.pubStatus(pubStatus(str(n, "pubstatus"), a));
+        a.priority(priority(n));
+        for (JsonNode s : iterable(field(n, "subjects"), field(n, "subject"))) {
             String name = firstNonNull(str(s, "name"), str(s, "code"), str(s, "uri"));
             if (name != null) {
                 a.subject(name);
             }
+            String code = subjectCode(s);
+            a.subjectCode(code);
+            a.subjectCode(LdrsCategories.subjectCode(code));
         }
-        body(n, a);
-        for (JsonNode assoc : associations(n.path("associations"))) {
-            ContentType at = contentType(str(assoc, "type"));
-            if (at != ContentType.text) {
-                String caption = firstNonNull(str(assoc, "description_text"), roleValue(assoc.path("descriptions"), "caption", true), str(assoc, "headline"),
-                        roleValue(assoc.path("headlines"), "main", true));
-                a.media(new ParsedArticle.Media(at, renditionHref(assoc), caption,
-                        firstNonNull(str(assoc, "by"), str(assoc, "copyrightholder")), roleValue(assoc.path("descriptions"), "alt", false)));
+        for (JsonNode keyword : iterable(field(n, "keywords"))) {
+            if (keyword.isTextual() && !keyword.asText().isBlank()) {
+                a.subject(keyword.asText().strip());
             }
         }
-        if (a.headline() == null) {
+        body(n, a);
+        for (JsonNode assoc : associations(field(n, "associations"))) {
+            ContentType at = contentType(str(assoc, "type"));
+            if (at != ContentType.text) {
+                a.media(media(assoc, at));
+            }
+        }
+        if (type != ContentType.text && a.media().isEmpty() && renditionHref(n) != null) {
+            a.media(media(n, type)); // a picture or video item is its own media
+        }
+        if (a.headline() == null && type == ContentType.text) {
             throw new RejectedItemException("missing-headline", "The ninjs item has no headline (headline or headlines[].value).");
         }
         if (type == ContentType.text && a.paragraphs().isEmpty()) {
-            throw new RejectedItemException("missing-body", "The ninjs text item has no body (body_html, body_text or bodies[]).");
+            String description = firstNonNull(str(n, "description_text"), roleValue(field(n, "descriptions"), "text", true));
+            if (description == null) {
+                a.warning("The ninjs text item has no body (body_html, body_xhtml, body_text or bodies[]): only its headline is shown.");
+            } else {
+                a.paragraphs(BodyHtml.paragraphsFromText(description));
+                a.warning("The ninjs text item has no body (body_html, body_xhtml, body_text or bodies[]): its description is shown instead.");
+            }
         }
         return a.build();
     }
 
-    private static void body(JsonNode n, ParsedArticle.Builder a) {
-        String html = str(n, "body_html");
+    private static ParsedArticle.Media media(JsonNode assoc, ContentType type) {
+        String caption = firstNonNull(str(assoc, "description_text"), roleValue(field(assoc, "descriptions"), "caption", true),
+                str(assoc, "headline"), roleValue(field(assoc, "headlines"), "main", true));
+        return new ParsedArticle.Media(type, renditionHref(assoc), caption,
+                firstNonNull(str(assoc, "by"), str(assoc, "byline"), str(assoc, "copyrightholder")),
+                firstNonNull(str(assoc, "alt_text"), roleValue(field(assoc, "descriptions"), "alt", false),
+                        str(assoc, "body_text"))); // Superdesk writes a picture's alt text as its body_text
+    }
+
+    /** The item's own time field; an unreadable one is a warning, not a refusal. */
+    private static WireTime time(JsonNode n, String name, ParsedArticle.Builder a) {
+        try {
+            return WireTime.parse(str(n, name), "ninjs " + name + " time");
+        } catch (RejectedItemException e) {
+            a.warning(e.reason() + " It was left out.");
+            return null;
+        }
+    }
+
+    /** ninjs urgency (1 most urgent … 9); Superdesk's priority when urgency is absent. */
+    private static int priority(JsonNode n) {
+        for (String name : List.of("urgency", "priority")) {
+            JsonNode v = field(n, name);
+            if (v != null && v.canConvertToInt() && v.asInt() >= 1 && v.asInt() <= 9) {
+                return v.asInt();
+            }
+        }
+        return 5;
+    }
+
+    /** A subject as {@code scheme:code}: scheme and code when given, IPTC uris as medtop:/subj:, bare eight digits as IPTC subject codes. */
+    private static String subjectCode(JsonNode s) {
+        String code = firstNonNull(str(s, "code"), str(s, "qcode"));
+        String scheme = str(s, "scheme");
+        String uri = str(s, "uri");
+        if (code == null && uri != null) {
+            if (uri.startsWith(MEDIATOPIC_URI)) {
+                return "medtop:" + uri.substring(MEDIATOPIC_URI.length());
+            }
+            if (uri.startsWith(SUBJECTCODE_URI)) {
+                return "subj:" + uri.substring(SUBJECTCODE_URI.length());
+            }
+            if (uri.matches("[\\w-]+:[\\w.-]+")) {
+                return uri; // already a qcode
+            }
+        }
+        if (code == null) {
+            code = str(s, "literal");
+        }
+        if (code == null) {
+            return null;
+        }
+        if (scheme != null && !scheme.startsWith("http")) {
+            return scheme + ":" + code;
+        }
+        if (code.contains(":")) {
+            return code;
+        }
+        return code.matches("\\d{8}") ? "subj:" + code : null;
+    }
+
+    private static String authors(JsonNode authors) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode au : iterable(authors)) {
+            String name = str(au, "name");
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names.isEmpty() ? null : String.join(", ", names);
+    }
+
+    /** body_html or body_xhtml, else an HTML or NITF entry of bodies[], else body_text or a plain bodies[] entry. */
+    private static void body(JsonNode n, ParsedArticle.Builder a) throws RejectedItemException {
+        String html = firstNonNull(str(n, "body_html"), str(n, "body_xhtml"));
         String text = str(n, "body_text");
-        for (JsonNode b : iterable(n.path("bodies"))) {
+        Element nitf = null;
+        for (JsonNode b : iterable(field(n, "bodies"))) {
             String ct = String.valueOf(str(b, "contenttype")).toLowerCase(Locale.ROOT);
-            if (html == null && ct.contains("html")) {
-                html = str(b, "value");
+            String value = str(b, "value");
+            if (value == null) {
+                continue;
+            }
+            if (ct.contains("nitf")) {
+                nitf = nitf == null ? nitfDocument(value) : nitf;
+            } else if (html == null && ct.contains("html")) {
+                html = value;
             } else if (text == null && !ct.contains("html")) {
-                text = str(b, "value");
+                text = value;
+            }
+        }
+        if (html == null && nitf != null) {
+            Element content = NitfBody.content(nitf);
+            html = content == null ? null : SecureXml.innerXml(content);
+            if (a.headline() == null) {
+                a.headline(NitfBody.headline(nitf));
+            }
+            if (a.byline() == null) {
+                a.byline(NitfBody.byline(nitf));
             }
         }
         String safe = BodyHtml.sanitize(html);
@@ -122,9 +267,21 @@ public final class NinjsParser implements WireFormatParser {
         a.paragraphs(safe != null ? BodyHtml.paragraphs(safe) : BodyHtml.paragraphsFromText(text));
     }
 
+    /** A body that is a NITF document, read with the same XML defences as a NITF file. */
+    private static Element nitfDocument(String value) throws RejectedItemException {
+        Element root = SecureXml.parse(value.getBytes(StandardCharsets.UTF_8));
+        if (!NitfBody.isNitf(root)) {
+            throw new RejectedItemException("unparseable", "A ninjs body declared as NITF holds <" + root.getLocalName() + ">, not <nitf>.");
+        }
+        return root;
+    }
+
     /** 1.x: {"featureimage": {...}}; 2.x: [{"name": "featureimage", ...}]. */
     private static List<JsonNode> associations(JsonNode node) {
         List<JsonNode> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
         if (node.isArray()) {
             node.forEach(out::add);
         } else if (node.isObject()) {
@@ -133,23 +290,47 @@ public final class NinjsParser implements WireFormatParser {
         return out;
     }
 
+    /** The href of the best rendition: original, baseImage or highRes when named, else the widest. */
     private static String renditionHref(JsonNode assoc) {
         String direct = str(assoc, "href");
         if (direct != null) {
             return direct;
         }
-        List<JsonNode> renditions = associations(assoc.path("renditions"));
-        for (JsonNode r : renditions) {
-            if ("original".equals(str(r, "name")) || "baseImage".equals(str(r, "name"))) {
-                return str(r, "href");
+        List<Map.Entry<String, JsonNode>> renditions = new ArrayList<>();
+        JsonNode node = field(assoc, "renditions");
+        if (node != null && node.isObject()) {
+            node.fields().forEachRemaining(renditions::add);
+        } else if (node != null && node.isArray()) {
+            node.forEach(r -> renditions.add(Map.entry(String.valueOf(str(r, "name")), r)));
+        }
+        String best = null;
+        int widest = -1;
+        for (Map.Entry<String, JsonNode> r : renditions) {
+            String href = str(r.getValue(), "href");
+            if (href == null) {
+                continue;
+            }
+            String name = r.getKey().toLowerCase(Locale.ROOT);
+            if (name.equals("original") || name.equals("baseimage") || name.contains("hires")) {
+                return href;
+            }
+            JsonNode width = field(r.getValue(), "width");
+            int w = width != null && width.canConvertToInt() ? width.asInt() : width != null ? parseIntOr(width.asText()) : 0;
+            if (w > widest) {
+                widest = w;
+                best = href;
             }
         }
-        return renditions.isEmpty() ? null : str(renditions.get(0), "href");
+        return best;
+    }
+
+    private static int parseIntOr(String s) {
+        return s.matches("\\d{1,6}") ? Integer.parseInt(s) : 0;
     }
 
     /** The value of the element with this role, or of the first element when {@code orFirst}. */
     private static String roleValue(JsonNode array, String role, boolean orFirst) {
-        if (!array.isArray() || array.isEmpty()) {
+        if (array == null || !array.isArray() || array.isEmpty()) {
             return null;
         }
         for (JsonNode e : array) {
@@ -161,6 +342,9 @@ public final class NinjsParser implements WireFormatParser {
     }
 
     private static String firstName(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
         if (node.isArray() && !node.isEmpty()) {
             return str(node.get(0), "name");
         }
@@ -176,11 +360,11 @@ public final class NinjsParser implements WireFormatParser {
             case "video" -> ContentType.video;
             case "graphic" -> ContentType.graphic;
             case "audio" -> ContentType.audio;
-            default -> ContentType.text;
+            default -> ContentType.text; // text, composite, story, advisory…: a story to read
         };
     }
 
-    private static PubStatus pubStatus(String s) throws RejectedItemException {
+    private static PubStatus pubStatus(String s, ParsedArticle.Builder a) {
         if (s == null) {
             return PubStatus.usable;
         }
@@ -188,23 +372,41 @@ public final class NinjsParser implements WireFormatParser {
             case "usable" -> PubStatus.usable;
             case "withheld" -> PubStatus.withheld;
             case "canceled", "cancelled" -> PubStatus.canceled;
-            default -> throw new RejectedItemException("unparseable", "Unknown ninjs pubstatus '" + s + "' (usable, withheld or canceled).");
+            default -> {
+                a.warning("Unknown ninjs pubstatus '" + s + "' (usable, withheld or canceled): taken as usable.");
+                yield PubStatus.usable;
+            }
         };
     }
 
     private static Iterable<JsonNode> iterable(JsonNode... nodes) {
         List<JsonNode> out = new ArrayList<>();
         for (JsonNode node : nodes) {
-            if (node.isArray()) {
+            if (node != null && node.isArray()) {
                 node.forEach(out::add);
             }
         }
         return out;
     }
 
-    private static String str(JsonNode n, String field) {
-        JsonNode v = n.path(field);
-        if (!v.isValueNode() || v.isNull()) {
+    /** A field by its ninjs 1.x/2.x name (versioncreated), or as ninjs 3.0 spells it (versionCreated). */
+    private static JsonNode field(JsonNode n, String name) {
+        JsonNode v = n.get(name);
+        if (v != null || !n.isObject()) {
+            return v;
+        }
+        for (Iterator<String> names = n.fieldNames(); names.hasNext(); ) {
+            String candidate = names.next();
+            if (candidate.equalsIgnoreCase(name)) {
+                return n.get(candidate);
+            }
+        }
+        return null;
+    }
+
+    private static String str(JsonNode n, String name) {
+        JsonNode v = field(n, name);
+        if (v == null || !v.isValueNode() || v.isNull()) {
             return null;
         }
         String s = v.asText().trim();

@@ -175,6 +175,7 @@ public record ParsedArticle(
         public Builder warning(String v) { warnings.add(v); return this; }
 
         public String headline() { return headline; }
+        public String subheadline() { return subheadline; }
         public PubStatus pubStatus() { return pubStatus; }
         public ContentType type() { return type; }
         public Instant publishedAt() { return publishedAt; }

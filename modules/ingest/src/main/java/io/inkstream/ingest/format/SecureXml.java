@@ -26,6 +26,9 @@ import java.util.List;
  */
 final class SecureXml {
 
+    /** Deeper than any real wire document (NewsML-G2 with an XHTML body nests some 15 levels). */
+    static final int MAX_ELEMENT_DEPTH = 500;
+
     private SecureXml() {
     }
 
@@ -38,6 +41,10 @@ final class SecureXml {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("UTF-8 sequence") || msg.contains("Invalid byte")) {
                 throw new RejectedItemException("bad-encoding", "The XML bytes do not match its declared encoding: " + msg);
+            }
+            if (msg.contains("maxElementDepth")) {
+                throw new RejectedItemException("unparseable", "The XML nests elements deeper than " + MAX_ELEMENT_DEPTH
+                        + " levels; no wire format needs that, and it is refused so that it cannot exhaust the reader.");
             }
             if (msg.contains("DOCTYPE") || msg.contains("ENTITY") || msg.contains("entity")) {
                 throw new RejectedItemException("hostile-xml",
@@ -63,6 +70,8 @@ final class SecureXml {
             f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            // serializing and walking a body recurse per level: a hostile nesting must not exhaust the stack
+            f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_ELEMENT_DEPTH);
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
             DocumentBuilder b = f.newDocumentBuilder();

@@ -78,4 +78,83 @@ class NinjsParserTest {
         assertThatThrownBy(() -> parser.parse("\"just a string\"".getBytes(), null))
                 .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("unparseable"));
     }
+
+    @Test
+    void ninjs3CamelCaseFieldsAreReadLikeTheirLowercaseNames() throws Exception {
+        ParsedArticle a = parser.parse(TestResources.bytes("/ninjs/ninjs3-camelcase.json"), null).get(0);
+
+        assertThat(a.headline()).isEqualTo("Harbour ferry returns after winter repairs");
+        assertThat(a.subheadline()).isEqualTo("Crossings resume on the morning tide");
+        assertThat(a.firstCreated()).isEqualTo(Instant.parse("2026-03-02T05:10:00Z"));
+        assertThat(a.versionCreated()).isEqualTo(Instant.parse("2026-03-02T07:45:30Z"));
+        assertThat(a.publishedOffset()).isEqualTo("+01:00");
+        assertThat(a.sourceAgency()).isEqualTo("Fjordposten");
+        assertThat(a.language()).isEqualTo("nb-NO");
+        assertThat(a.priority()).isEqualTo(2);
+        assertThat(a.slugline()).isEqualTo("ferge-havn");
+        assertThat(a.subjectCodes()).containsExactly("medtop:20000770", "subj:04015000");
+        assertThat(a.subjects()).containsExactly("ferry transport", "transport", "ferries", "harbour");
+        assertThat(a.paragraphs()).containsExactly("The ferry made its first crossing at dawn.", "Passengers cheered on the quay.");
+        assertThat(a.bodyHtml()).contains("<b>cheered</b>").doesNotContain("section");
+        assertThat(a.media()).extracting(ParsedArticle.Media::url, ParsedArticle.Media::caption)
+                .containsExactly(tuple("https://img.example.org/ferry-large.jpg", "The ferry leaving the quay."));
+        assertThat(a.warnings()).isEmpty();
+    }
+
+    @Test
+    void wrapperItemsAreAcceptedOrRefusedEachOnItsOwn() throws Exception {
+        var entries = parser.parseEntries(TestResources.bytes("/ninjs/wrapper-one-bad-item.json"), null);
+
+        assertThat(entries).hasSize(2);
+        assertThat(entries.get(0).label()).isEqualTo("urn:inkstream.example:wrapper:good");
+        assertThat(entries.get(0).article().headline()).isEqualTo("Library opens late on Fridays");
+        assertThat(entries.get(0).article().subjectCodes()).containsExactly("category:libraries", "subj:01009000");
+        assertThat(entries.get(1).label()).isEqualTo("urn:inkstream.example:wrapper:bad");
+        assertThat(entries.get(1).refusal().code()).isEqualTo("missing-headline");
+        assertThat(entries.get(1).refusal().reason()).contains("ninjs", "headline");
+        assertThat(parser.parse(TestResources.bytes("/ninjs/wrapper-one-bad-item.json"), null)).hasSize(1);
+    }
+
+    @Test
+    void nitfBodyGivesItsContentHeadlineAndByline() throws Exception {
+        ParsedArticle a = parser.parse(TestResources.bytes("/ninjs/nitf-body.json"), null).get(0);
+
+        assertThat(a.headline()).isEqualTo("Late frost threatens the apple orchards");
+        assertThat(a.byline()).isEqualTo("Ada Lind");
+        assertThat(a.paragraphs()).containsExactly("Growers lit fires between the rows overnight.", "Blossom losses will be counted on Monday.");
+        assertThat(a.bodyHtml()).doesNotContain("nitf", "hl1", "<?xml");
+    }
+
+    @Test
+    void nitfBodyWithDoctypeIsRefusedAsHostile() {
+        assertThatThrownBy(() -> parser.parse(TestResources.bytes("/ninjs/nitf-body-doctype.json"), null))
+                .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("hostile-xml"));
+    }
+
+    @Test
+    void pictureWithoutHeadlineIsAMediaItemOfItsOwnBestRendition() throws Exception {
+        ParsedArticle a = parser.parse(TestResources.bytes("/ninjs/picture-no-headline.json"), null).get(0);
+
+        assertThat(a.type()).isEqualTo(ContentType.picture);
+        assertThat(a.headline()).isEqualTo("Gulls over the fish market at first light.");
+        assertThat(a.media()).extracting(ParsedArticle.Media::url, ParsedArticle.Media::credit)
+                .containsExactly(tuple("https://img.example.org/gulls.jpg", "Kari Holm"));
+    }
+
+    @Test
+    void unreadableDateIsAWarningNotARefusal() throws Exception {
+        ParsedArticle a = parser.parse(TestResources.bytes("/ninjs/bad-date.json"), null).get(0);
+
+        assertThat(a.firstCreated()).isNull();
+        assertThat(a.versionCreated()).isEqualTo(Instant.parse("2026-05-05T10:00:00Z"));
+        assertThat(a.warnings()).singleElement().asString().contains("next Tuesday morning");
+    }
+
+    @Test
+    void killKeepsTheSourceIdOfTheStoryItKills() throws Exception {
+        ParsedArticle kill = parser.parse(TestResources.bytes("/ninjs/canceled.json"), null).get(0);
+
+        assertThat(kill.pubStatus()).isEqualTo(PubStatus.canceled);
+        assertThat(kill.sourceId()).isEqualTo(parser.parse(TestResources.bytes("/ninjs/ninjs1-text.json"), null).get(0).sourceId());
+    }
 }
