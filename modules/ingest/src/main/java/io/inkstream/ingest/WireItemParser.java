@@ -100,7 +100,13 @@ public final class WireItemParser {
         // ninjs' versioncreated/firstcreated are the source's own times; the receipt time is provenance
         Instant versionCreated = a.versionCreated() != null ? a.versionCreated()
                 : a.firstCreated() != null ? a.firstCreated() : item.getReceivedAt();
-        Instant firstCreated = a.firstCreated() != null && !a.firstCreated().isAfter(versionCreated) ? a.firstCreated() : versionCreated;
+        Instant firstCreated = a.firstCreated() != null ? a.firstCreated() : versionCreated;
+        List<String> warnings = new ArrayList<>(a.warnings());
+        if (firstCreated.isAfter(versionCreated)) {
+            // some agencies send it so (AP, STT): their times are kept as sent, and the oddity noted
+            warnings.add("The item says it was first created (" + firstCreated + ") after this version (" + versionCreated
+                    + "); both are kept as sent.");
+        }
         return Article.newBuilder()
                 .setId(ArticleIds.of(a, item.getFeed()))
                 .setVersion(0)
@@ -135,7 +141,7 @@ public final class WireItemParser {
                         .setSourceId(a.sourceId())
                         .setSourceUrl(a.sourceUrl() != null ? a.sourceUrl() : item.getSourceUrl())
                         .setReceivedAt(item.getReceivedAt())
-                        .setWarnings(new ArrayList<>(a.warnings()))
+                        .setWarnings(warnings)
                         .build())
                 .build();
     }
