@@ -15,7 +15,9 @@ import java.util.Locale;
 /**
  * A timestamp as a wire format wrote it: the instant plus the offset the source used, so
  * the local time can be shown as the source did. Reads ISO 8601 (ninjs, NewsML-G2, Atom,
- * JSON-LD, meta tags) and RFC 822/1123 (RSS); a time without offset is taken as UTC.
+ * JSON-LD, meta tags), its basic spelling without separators (NITF {@code norm}, NewsML 1.2:
+ * {@code 20131020T192751+1100}) and RFC 822/1123 (RSS); a time without offset is taken as UTC,
+ * or as local time in the zone a caller names for a source that writes its own local time.
  */
 record WireTime(Instant instant, String offset) {
 
@@ -28,8 +30,29 @@ record WireTime(Instant instant, String offset) {
                     .optionalStart().appendZoneText(java.time.format.TextStyle.SHORT).optionalEnd()
                     .toFormatter(Locale.ENGLISH));
 
+    /** ISO 8601 basic format, as NITF and NewsML 1.2 write it: 20131020T192751+1100, 20151210T191044Z, 20020225. */
+    private static final DateTimeFormatter ISO_BASIC = new DateTimeFormatterBuilder()
+            .appendPattern("uuuuMMdd")
+            .optionalStart().appendLiteral('T').appendPattern("HHmm").optionalStart().appendPattern("ss")
+            .optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalEnd().optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+
     /** @return null when the value is null or blank */
     static WireTime parse(String value, String what) throws RejectedItemException {
+        return parse(value, what, null);
+    }
+
+    /**
+     * @param localZone the zone a time without offset is local to (e.g. Europe/Copenhagen for Ritzau), or null for UTC
+     * @return null when the value is null or blank
+     */
+    static WireTime parse(String value, String what, java.time.ZoneId localZone) throws RejectedItemException {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -41,7 +64,7 @@ record WireTime(Instant instant, String offset) {
             // not ISO with offset; try the other spellings
         }
         try {
-            return new WireTime(LocalDateTime.parse(v).toInstant(ZoneOffset.UTC), null);
+            return local(LocalDateTime.parse(v), localZone);
         } catch (DateTimeParseException ignored) {
             // not ISO local
         }
@@ -49,6 +72,17 @@ record WireTime(Instant instant, String offset) {
             return new WireTime(LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC), null);
         } catch (DateTimeParseException ignored) {
             // not an ISO date
+        }
+        if (v.length() >= 8 && Character.isDigit(v.charAt(4))) {
+            try {
+                java.time.temporal.TemporalAccessor t = ISO_BASIC.parseBest(v, OffsetDateTime::from, LocalDateTime::from);
+                if (t instanceof OffsetDateTime odt) {
+                    return new WireTime(odt.toInstant(), odt.getOffset().getId());
+                }
+                return local((LocalDateTime) t, localZone);
+            } catch (DateTimeParseException ignored) {
+                // not ISO basic
+            }
         }
         for (DateTimeFormatter f : RFC_822) {
             try {
@@ -60,6 +94,13 @@ record WireTime(Instant instant, String offset) {
         }
         throw new RejectedItemException("unparseable", "The " + what + " '" + abbreviate(v)
                 + "' is neither an ISO 8601 nor an RFC 822 date-time.");
+    }
+
+    private static WireTime local(LocalDateTime time, java.time.ZoneId zone) {
+        if (zone == null) {
+            return new WireTime(time.toInstant(ZoneOffset.UTC), null);
+        }
+        return new WireTime(time.atZone(zone).toInstant(), zone.getId());
     }
 
     static Instant instantOrNull(WireTime t) {
