@@ -102,6 +102,9 @@ record NitfBody(String html, List<String> paragraphs, List<ParsedArticle.Media> 
     }
 
     private static NitfBody finish(org.jsoup.nodes.Element out, List<ParsedArticle.Media> media, String headline) {
+        for (org.jsoup.nodes.Element block : out.select("p, h2, h3, h4, h5, h6, li")) {
+            trimEdges(block); // wire copy indents paragraphs ("<p>   1A) …"): the indent is not text
+        }
         dropEmptyBlocks(out);
         org.jsoup.nodes.Element first = out.children().first();
         if (first != null && headline != null && sameText(first.text(), headline)) {
@@ -126,6 +129,15 @@ record NitfBody(String html, List<String> paragraphs, List<ParsedArticle.Media> 
         org.jsoup.nodes.Document doc = org.jsoup.nodes.Document.createShell("");
         doc.outputSettings().prettyPrint(false);
         return doc.body();
+    }
+
+    private static void trimEdges(org.jsoup.nodes.Element block) {
+        if (block.childNodeSize() > 0 && block.childNode(0) instanceof org.jsoup.nodes.TextNode first) {
+            first.text(first.getWholeText().stripLeading());
+        }
+        if (block.childNodeSize() > 0 && block.childNode(block.childNodeSize() - 1) instanceof org.jsoup.nodes.TextNode last) {
+            last.text(last.getWholeText().stripTrailing());
+        }
     }
 
     private static void dropEmptyBlocks(org.jsoup.nodes.Element out) {

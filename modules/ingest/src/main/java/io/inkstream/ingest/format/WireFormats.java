@@ -12,18 +12,25 @@ import java.util.Map;
  */
 public final class WireFormats {
 
-    private static final Map<String, String> ALIASES = Map.of(
-            "text", PageTextParser.FORMAT, "txt", PageTextParser.FORMAT, "page", PageTextParser.FORMAT,
-            "newsml", NewsMlG2Parser.FORMAT, "g2", NewsMlG2Parser.FORMAT, "json", NinjsParser.FORMAT);
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("text", PageTextParser.FORMAT), Map.entry("txt", PageTextParser.FORMAT), Map.entry("page", PageTextParser.FORMAT),
+            Map.entry("newsml", NewsMlG2Parser.FORMAT), Map.entry("g2", NewsMlG2Parser.FORMAT), Map.entry("json", NinjsParser.FORMAT),
+            Map.entry("newsml1", NewsMl12Parser.FORMAT), Map.entry("newsml12", NewsMl12Parser.FORMAT),
+            Map.entry("newsml-1", NewsMl12Parser.FORMAT),
+            Map.entry("nitf3", NitfParser.FORMAT),
+            Map.entry("ritzau", RitzauXmlParser.FORMAT));
 
     /** Media types that name one format; generic ones (application/xml, octet-stream) are sniffed. */
-    private static final Map<String, String> MEDIA_TYPES = Map.of(
-            "text/plain", PageTextParser.FORMAT,
-            "text/html", HtmlPageParser.FORMAT, "application/xhtml+xml", HtmlPageParser.FORMAT,
-            "application/ninjs+json", NinjsParser.FORMAT, "application/json", NinjsParser.FORMAT,
-            "application/vnd.iptc.g2.newsitem+xml", NewsMlG2Parser.FORMAT,
-            "application/vnd.iptc.g2.newsmessage+xml", NewsMlG2Parser.FORMAT,
-            "application/rss+xml", RssParser.FORMAT, "application/atom+xml", AtomParser.FORMAT);
+    private static final Map<String, String> MEDIA_TYPES = Map.ofEntries(
+            Map.entry("text/plain", PageTextParser.FORMAT),
+            Map.entry("text/html", HtmlPageParser.FORMAT), Map.entry("application/xhtml+xml", HtmlPageParser.FORMAT),
+            Map.entry("application/ninjs+json", NinjsParser.FORMAT), Map.entry("application/json", NinjsParser.FORMAT),
+            Map.entry("application/vnd.iptc.g2.newsitem+xml", NewsMlG2Parser.FORMAT),
+            Map.entry("application/vnd.iptc.g2.newsmessage+xml", NewsMlG2Parser.FORMAT),
+            // NITF: the type IPTC's own G2 examples use, and the one registered with IANA
+            Map.entry("application/nitf+xml", NitfParser.FORMAT), Map.entry("text/vnd.iptc.nitf", NitfParser.FORMAT),
+            Map.entry("text/vnd.iptc.newsml", NewsMl12Parser.FORMAT),
+            Map.entry("application/rss+xml", RssParser.FORMAT), Map.entry("application/atom+xml", AtomParser.FORMAT));
 
     private final Map<String, WireFormatParser> parsers = new LinkedHashMap<>();
 
@@ -33,7 +40,10 @@ public final class WireFormats {
 
     /** All built-in formats; page text is read in the given site zone. */
     public static WireFormats standard(java.time.ZoneId siteZone) {
-        return new WireFormats(List.of(new NinjsParser(), new NewsMlG2Parser(), new RssParser(), new AtomParser(),
+        // NewsML 1.2 (root NewsML) may embed NITF, so it sniffs first; NITF must come before HTML
+        return new WireFormats(List.of(new NinjsParser(), new NewsMlG2Parser(),
+                new NewsMl12Parser(), new NitfParser(), new RitzauXmlParser(),
+                new RssParser(), new AtomParser(),
                 new HtmlPageParser(), new PageTextParser(siteZone)));
     }
 
