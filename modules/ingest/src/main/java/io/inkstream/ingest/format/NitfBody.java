@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  */
 record NitfBody(String html, List<String> paragraphs, List<ParsedArticle.Media> media, String signOff) {
 
-    /** Deeper nesting than any real body: a hostile item must not exhaust the stack. */
-    private static final int MAX_DEPTH = 32;
+    /** A second guard for the stack: XmlCharset already refuses documents nested deeper than this. */
+    private static final int MAX_DEPTH = 256;
     private static final Map<String, String> CHARACTER_ELEMENTS = Map.of(
             "endash", "\u2013", "emdash", "\u2014", "nbsp", "\u00a0", "bullet", "\u2022", "ellipsis", "\u2026");
     /** Editors' initials at the end of an AFP or EFE story: "hh/ph/ts/hd", "bur-dar-gl/fz". */

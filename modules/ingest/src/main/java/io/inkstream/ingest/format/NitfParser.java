@@ -64,7 +64,7 @@ public final class NitfParser implements WireFormatParser {
 
         List<String> keywords = new ArrayList<>();
         String slug = readHead(head, a);
-        readDocdata(docdata, a, keywords);
+        readDocdata(docdata, SecureXml.child(head, "pubdata"), a, keywords);
         String duKey = SecureXml.attr(SecureXml.child(docdata, "du-key"), "key");
         if (slug == null && title != null && !NitfBody.sameText(title, headline) && !keywords.isEmpty()
                 && title.endsWith(keywords.get(0)) && LEADING_NUMBER.matcher(title).find()) {
@@ -139,7 +139,7 @@ public final class NitfParser implements WireFormatParser {
         return slug;
     }
 
-    private static void readDocdata(Element docdata, ParsedArticle.Builder a, List<String> keywords) {
+    private static void readDocdata(Element docdata, Element pubdata, ParsedArticle.Builder a, List<String> keywords) {
         if (docdata == null) {
             return;
         }
@@ -161,8 +161,11 @@ public final class NitfParser implements WireFormatParser {
                 a.warning("The NITF urgency ed-urg '" + urgency + "' is not 1 to 9; left at the default.");
             }
         }
-        WireTime issued = time(docdata, "date.issue", a);
-        WireTime released = time(docdata, "date.release", a);
+        WireTime issued = time(SecureXml.child(docdata, "date.issue"), "norm", "NITF date.issue", a);
+        if (issued == null) {
+            issued = time(pubdata, "date.publication", "NITF pubdata date.publication", a);
+        }
+        WireTime released = time(SecureXml.child(docdata, "date.release"), "norm", "NITF date.release", a);
         if (issued != null) {
             a.firstCreated(issued.instant()).versionCreated(issued.instant());
         }
@@ -267,10 +270,9 @@ public final class NitfParser implements WireFormatParser {
         return dateline(SecureXml.child(bodyHead, "dateline")) == null;
     }
 
-    private static WireTime time(Element docdata, String element, ParsedArticle.Builder a) {
-        String norm = SecureXml.attr(SecureXml.child(docdata, element), "norm");
+    private static WireTime time(Element element, String attribute, String what, ParsedArticle.Builder a) {
         try {
-            return WireTime.parse(norm, "NITF " + element);
+            return WireTime.parse(SecureXml.attr(element, attribute), what);
         } catch (RejectedItemException e) {
             a.warning(e.reason() + " Left out.");
             return null;

@@ -26,6 +26,7 @@ final class XmlCharset {
     /** Single-byte Western charsets that Windows-1252 reads the same, plus its C1 quotes and dashes. */
     private static final Set<String> LATIN = Set.of("ISO-8859-1", "US-ASCII", "windows-1252");
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final int MAX_ELEMENT_DEPTH = 256;
 
     /** The root element, and the warning when the bytes were not in the declared encoding (else null). */
     record Read(Element root, String warning) {
@@ -41,7 +42,9 @@ final class XmlCharset {
      */
     static Read parse(byte[] payload, String contentType, String format) throws RejectedItemException {
         try {
-            return parse(payload, contentType);
+            Read read = parse(payload, contentType);
+            refuseDeepNesting(read.root());
+            return read;
         } catch (RejectedItemException e) {
             String hint = "hostile-xml".equals(e.code())
                     ? " Send the document without its <!DOCTYPE> line: ingest does not validate against a DTD." : "";
@@ -82,6 +85,29 @@ final class XmlCharset {
         }
         return new Read(SecureXml.parse(utf8 != null ? utf8 : decode(payload, WINDOWS_1252)), "The XML declares " + said
                 + " but its bytes are not valid in it; read as " + (utf8 != null ? "UTF-8" : "Windows-1252") + ".");
+    }
+
+    /**
+     * Real wire documents nest a few dozen elements deep; thousands is an attack on the recursive
+     * DOM text and serialisation methods, refused before any of them runs.
+     */
+    private static void refuseDeepNesting(Element root) throws RejectedItemException {
+        int depth = 0;
+        org.w3c.dom.Node n = root;
+        while (n != null) {
+            if (n.getFirstChild() != null) {
+                n = n.getFirstChild();
+                if (++depth > MAX_ELEMENT_DEPTH) {
+                    throw new RejectedItemException("unparseable", "The XML nests elements deeper than " + MAX_ELEMENT_DEPTH + " levels.");
+                }
+                continue;
+            }
+            while (n != null && n != root && n.getNextSibling() == null) {
+                n = n.getParentNode();
+                depth--;
+            }
+            n = n == null || n == root ? null : n.getNextSibling();
+        }
     }
 
     private static String declared(byte[] payload, String contentType) {

@@ -144,13 +144,20 @@ class NitfParserTest {
     }
 
     @Test
-    void hostileNestingIsReadWithoutExhaustingTheStack() throws Exception {
-        String deep = "<block>".repeat(5000) + "<p>deep</p>" + "</block>".repeat(5000);
+    void deeplyNestedBlocksAreRead() throws Exception {
         String xml = "<nitf><body><body.head><hedline><hl1>Deep</hl1></hedline></body.head><body.content>"
-                + deep + "<p>shallow</p></body.content></body></nitf>";
+                + "<block>".repeat(60) + "<p>nested</p>" + "</block>".repeat(60) + "<p>shallow</p></body.content></body></nitf>";
 
-        ParsedArticle a = parser.parse(xml.getBytes(), null).get(0);
+        assertThat(parser.parse(xml.getBytes(), null).get(0).paragraphs()).containsExactly("nested", "shallow");
+    }
 
-        assertThat(a.paragraphs()).containsExactly("shallow");
+    @Test
+    void hostileNestingIsRefusedBeforeItExhaustsTheStack() {
+        String xml = "<nitf><body><body.head><hedline><hl1>" + "<em>".repeat(100_000) + "x" + "</em>".repeat(100_000)
+                + "</hl1></hedline></body.head></body></nitf>";
+
+        assertThatThrownBy(() -> parser.parse(xml.getBytes(), null))
+                .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("unparseable"))
+                .hasMessageContaining("deeper than");
     }
 }
