@@ -41,16 +41,9 @@ public final class NewsMl12Parser implements WireFormatParser {
 
     @Override
     public List<ParsedEntry> parseEntries(byte[] payload, String contentType) throws RejectedItemException {
-        XmlCharset.Read read = XmlCharset.parse(payload, contentType, "NewsML 1.2");
+        XmlCharset.Read read = XmlCharset.parse(payload, contentType, "NewsML 1.2", "NewsML", "NewsItem");
         Element root = read.root();
-        List<Element> items;
-        if ("NewsML".equals(root.getLocalName())) {
-            items = SecureXml.children(root, "NewsItem");
-        } else if ("NewsItem".equals(root.getLocalName())) {
-            items = List.of(root);
-        } else {
-            throw new RejectedItemException("unparseable", "Expected a NewsML 1.2 document (<NewsML>), found <" + root.getLocalName() + ">.");
-        }
+        List<Element> items = "NewsML".equals(root.getLocalName()) ? SecureXml.children(root, "NewsItem") : List.of(root);
         if (items.isEmpty()) {
             throw new RejectedItemException("missing-body", "The NewsML 1.2 document has no NewsItem.");
         }
@@ -61,7 +54,7 @@ public final class NewsMl12Parser implements WireFormatParser {
             Element identifier = SecureXml.child(SecureXml.child(item, "Identification"), "NewsIdentifier");
             String label = first(SecureXml.text(identifier, "PublicIdentifier"), SecureXml.text(identifier, "NewsItemId"), "NewsItem " + (i + 1));
             try {
-                entries.add(ParsedEntry.of(label, item(item, envelope, read.warning())));
+                entries.add(ParsedEntry.of(label, item(item, envelope, read.article())));
             } catch (RejectedItemException e) {
                 entries.add(ParsedEntry.refused(label, e));
             }
@@ -69,11 +62,7 @@ public final class NewsMl12Parser implements WireFormatParser {
         return entries;
     }
 
-    private static ParsedArticle item(Element item, Element envelope, String encodingWarning) throws RejectedItemException {
-        ParsedArticle.Builder a = ParsedArticle.builder();
-        if (encodingWarning != null) {
-            a.warning(encodingWarning);
-        }
+    private static ParsedArticle item(Element item, Element envelope, ParsedArticle.Builder a) throws RejectedItemException {
         Element identifier = SecureXml.child(SecureXml.child(item, "Identification"), "NewsIdentifier");
         a.sourceId(storyId(identifier));
         readManagement(SecureXml.child(item, "NewsManagement"), envelope, a);
@@ -228,28 +217,13 @@ public final class NewsMl12Parser implements WireFormatParser {
         if (published != null) {
             a.publishedAt(published.instant(), published.offset());
         }
-        String status = SecureXml.attr(SecureXml.child(management, "Status"), "FormalName");
-        if (status != null) {
-            switch (status.toLowerCase(Locale.ROOT)) {
-                case "usable", "embargoed" -> a.pubStatus(PubStatus.usable);
-                case "withheld" -> a.pubStatus(PubStatus.withheld);
-                case "canceled", "cancelled" -> a.pubStatus(PubStatus.canceled);
-                default -> a.warning("Unknown NewsML 1.2 Status '" + status + "' (Usable, Embargoed, Withheld or Canceled); read as usable.");
-            }
-        }
+        AgencyStatus.pubStatus(SecureXml.attr(SecureXml.child(management, "Status"), "FormalName"), "NewsML 1.2 Status", a);
         Element willChange = SecureXml.child(management, "StatusWillChange");
         if (willChange != null && "usable".equalsIgnoreCase(SecureXml.attr(SecureXml.child(willChange, "FutureStatus"), "FormalName"))) {
             a.embargoUntil(WireTime.instantOrNull(time(SecureXml.text(willChange, "DateAndTime"), "StatusWillChange DateAndTime", a)));
         }
-        String urgency = first(SecureXml.attr(SecureXml.child(management, "Urgency"), "FormalName"),
-                SecureXml.attr(SecureXml.child(envelope, "Priority"), "FormalName"));
-        if (urgency != null) {
-            if (urgency.matches("[1-9]")) {
-                a.priority(Integer.parseInt(urgency));
-            } else {
-                a.warning("The NewsML 1.2 Urgency '" + urgency + "' is not 1 to 9; left at the default.");
-            }
-        }
+        AgencyStatus.priority(first(SecureXml.attr(SecureXml.child(management, "Urgency"), "FormalName"),
+                SecureXml.attr(SecureXml.child(envelope, "Priority"), "FormalName")), "NewsML 1.2 Urgency", a);
     }
 
     /**

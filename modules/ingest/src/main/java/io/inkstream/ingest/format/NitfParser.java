@@ -37,16 +37,9 @@ public final class NitfParser implements WireFormatParser {
 
     @Override
     public List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException {
-        XmlCharset.Read read = XmlCharset.parse(payload, contentType, "NITF");
-        Element nitf = read.root();
-        if (!"nitf".equals(nitf.getLocalName())) {
-            throw new RejectedItemException("unparseable", "Expected a NITF document (<nitf>), found <" + nitf.getLocalName() + ">.");
-        }
-        ParsedArticle.Builder a = ParsedArticle.builder();
-        if (read.warning() != null) {
-            a.warning(read.warning());
-        }
-        read(nitf, a);
+        XmlCharset.Read read = XmlCharset.parse(payload, contentType, "NITF", "nitf");
+        ParsedArticle.Builder a = read.article();
+        read(read.root(), a);
         return List.of(a.build());
     }
 
@@ -143,24 +136,9 @@ public final class NitfParser implements WireFormatParser {
         if (docdata == null) {
             return;
         }
-        String status = SecureXml.attr(docdata, "management-status");
-        if (status != null) {
-            switch (status.toLowerCase(Locale.ROOT)) {
-                case "usable", "embargoed" -> a.pubStatus(PubStatus.usable);
-                case "withheld" -> a.pubStatus(PubStatus.withheld);
-                case "canceled", "cancelled" -> a.pubStatus(PubStatus.canceled);
-                default -> a.warning("Unknown NITF management-status '" + status + "' (usable, embargoed, withheld or canceled); read as usable.");
-            }
-        }
+        AgencyStatus.pubStatus(SecureXml.attr(docdata, "management-status"), "NITF management-status", a);
         a.sourceId(SecureXml.attr(SecureXml.child(docdata, "doc-id"), "id-string"));
-        String urgency = SecureXml.attr(SecureXml.child(docdata, "urgency"), "ed-urg");
-        if (urgency != null) {
-            if (urgency.matches("[1-9]")) {
-                a.priority(Integer.parseInt(urgency));
-            } else {
-                a.warning("The NITF urgency ed-urg '" + urgency + "' is not 1 to 9; left at the default.");
-            }
-        }
+        AgencyStatus.priority(SecureXml.attr(SecureXml.child(docdata, "urgency"), "ed-urg"), "NITF urgency ed-urg", a);
         WireTime issued = time(SecureXml.child(docdata, "date.issue"), "norm", "NITF date.issue", a);
         if (issued == null) {
             issued = time(pubdata, "date.publication", "NITF pubdata date.publication", a);

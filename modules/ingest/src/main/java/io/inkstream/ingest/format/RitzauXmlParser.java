@@ -33,15 +33,9 @@ public final class RitzauXmlParser implements WireFormatParser {
 
     @Override
     public List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException {
-        XmlCharset.Read read = XmlCharset.parse(payload, contentType, "Ritzau XML");
+        XmlCharset.Read read = XmlCharset.parse(payload, contentType, "Ritzau XML", "RBNews");
         Element news = read.root();
-        if (!"RBNews".equals(news.getLocalName())) {
-            throw new RejectedItemException("unparseable", "Expected a Ritzau XML story (<RBNews>), found <" + news.getLocalName() + ">.");
-        }
-        ParsedArticle.Builder a = ParsedArticle.builder();
-        if (read.warning() != null) {
-            a.warning(read.warning());
-        }
+        ParsedArticle.Builder a = read.article();
         a.sourceId(SecureXml.text(news, "NewsID"));
         String headline = SecureXml.text(news, "headline");
         a.subheadline(SecureXml.text(news, "subtitle"));
@@ -67,14 +61,7 @@ public final class RitzauXmlParser implements WireFormatParser {
                 a.subjectCode("subj:" + "0".repeat(8 - value.length()) + value); // IPTC subject codes sent as numbers
             }
         }
-        String priority = SecureXml.text(news, "Priority");
-        if (priority != null) {
-            if (priority.matches("[1-9]")) {
-                a.priority(Integer.parseInt(priority));
-            } else {
-                a.warning("The Ritzau Priority '" + priority + "' is not 1 to 9; left at the default.");
-            }
-        }
+        AgencyStatus.priority(SecureXml.text(news, "Priority"), "Ritzau Priority", a);
         try {
             WireTime published = WireTime.parse(SecureXml.text(news, "PublishDate"), "Ritzau PublishDate", RITZAU_ZONE);
             if (published != null) {

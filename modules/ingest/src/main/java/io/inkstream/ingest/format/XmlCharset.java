@@ -30,6 +30,12 @@ final class XmlCharset {
 
     /** The root element, and the warning when the bytes were not in the declared encoding (else null). */
     record Read(Element root, String warning) {
+
+        /** A new article, carrying the encoding warning when there is one. */
+        ParsedArticle.Builder article() {
+            ParsedArticle.Builder a = ParsedArticle.builder();
+            return warning == null ? a : a.warning(warning);
+        }
     }
 
     private XmlCharset() {
@@ -38,18 +44,25 @@ final class XmlCharset {
     /**
      * @param contentType the declared media type; its charset, when given, wins over the XML declaration (RFC 7303)
      * @param format      the format the item was taken for, named in a refusal (e.g. "NITF")
-     * @throws RejectedItemException when the text is not well-formed XML, or has a DOCTYPE (hostile-xml)
+     * @param roots       the root elements the format has (local names)
+     * @throws RejectedItemException when the text is not well-formed XML, has a DOCTYPE (hostile-xml) or another root
      */
-    static Read parse(byte[] payload, String contentType, String format) throws RejectedItemException {
+    static Read parse(byte[] payload, String contentType, String format, String... roots) throws RejectedItemException {
+        Read read;
         try {
-            Read read = parse(payload, contentType);
+            read = parse(payload, contentType);
             refuseDeepNesting(read.root());
-            return read;
         } catch (RejectedItemException e) {
             String hint = "hostile-xml".equals(e.code())
                     ? " Send the document without its <!DOCTYPE> line: ingest does not validate against a DTD." : "";
             throw new RejectedItemException(e.code(), "Read as " + format + ": " + e.reason() + hint, e);
         }
+        String root = read.root().getLocalName();
+        if (!java.util.Arrays.asList(roots).contains(root)) {
+            throw new RejectedItemException("unparseable", "Expected a " + format + " document (<" + String.join("> or <", roots)
+                    + ">), found <" + root + ">.");
+        }
+        return read;
     }
 
     private static Read parse(byte[] payload, String contentType) throws RejectedItemException {
