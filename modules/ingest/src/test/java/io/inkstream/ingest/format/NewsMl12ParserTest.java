@@ -92,6 +92,15 @@ class NewsMl12ParserTest {
     }
 
     @Test
+    void anXhtmlContentItemIsTheBodyWithoutItsHeadOrRepeatedHeadline() throws Exception {
+        ParsedArticle a = parse("xhtml.xml");
+
+        assertThat(a.byline()).isEqualTo("By Teo Varga");
+        assertThat(a.paragraphs()).containsExactly("From May the library opens every Sunday.", "Children's hours start at ten.");
+        assertThat(a.bodyHtml()).contains("<strong>every Sunday</strong>").doesNotContain("title", "xmlns");
+    }
+
+    @Test
     void aPhotoItemWithoutHeadlineIsAPictureNamedByItsCaption() throws Exception {
         ParsedArticle a = parse("photo.xml");
 
