@@ -30,6 +30,7 @@ record NitfBody(String html, List<String> paragraphs, List<ParsedArticle.Media> 
     /** Editors' initials at the end of an AFP or EFE story: "hh/ph/ts/hd", "bur-dar-gl/fz". */
     static final Pattern SIGN_OFF = Pattern.compile("[a-z]{1,4}(-[a-z]{1,4})*(/[a-z]{1,4}(-[a-z]{1,4})*)+");
     private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s+[\"'\u201c\u00ab(]?\\p{Lu})");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern END_MARKER = Pattern.compile("(?i)ends|end|-?\\s*30\\s*-?|#+");
 
     NitfBody {
@@ -121,7 +122,8 @@ record NitfBody(String html, List<String> paragraphs, List<ParsedArticle.Media> 
             last.remove();
         }
         String html = BodyHtml.sanitize(out.html());
-        return new NitfBody(html, BodyHtml.paragraphs(html), media, signOff);
+        // the paragraphs from the body as built: the same blocks and text as the sanitized HTML, without parsing it again
+        return new NitfBody(html, html == null ? List.of() : BodyHtml.paragraphsOf(out), media, signOff);
     }
 
     /** An element to build the body in, in a document that writes it without pretty-printing. */
@@ -238,7 +240,7 @@ record NitfBody(String html, List<String> paragraphs, List<ParsedArticle.Media> 
         boolean pre = "pre".equals(to.tagName());
         for (Node n = from.getFirstChild(); n != null; n = n.getNextSibling()) {
             if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
-                to.appendText(pre ? n.getNodeValue() : n.getNodeValue().replaceAll("\\s+", " "));
+                to.appendText(pre ? n.getNodeValue() : WHITESPACE.matcher(n.getNodeValue()).replaceAll(" "));
                 continue;
             }
             if (!(n instanceof Element e)) {
@@ -321,6 +323,6 @@ record NitfBody(String html, List<String> paragraphs, List<ParsedArticle.Media> 
     }
 
     static String normalize(String s) {
-        return s == null ? "" : s.replace('\u00a0', ' ').replaceAll("\\s+", " ").trim();
+        return s == null ? "" : WHITESPACE.matcher(s.replace('\u00a0', ' ')).replaceAll(" ").trim();
     }
 }
