@@ -56,23 +56,16 @@ public final class NitfParser implements WireFormatParser {
         a.headline(headline);
 
         List<String> keywords = new ArrayList<>();
-        String slug = readHead(head, a);
+        String anpaKeyword = readHead(head, a);
         readDocdata(docdata, SecureXml.child(head, "pubdata"), a, keywords);
-        String duKey = SecureXml.attr(SecureXml.child(docdata, "du-key"), "key");
-        if (slug == null && title != null && !NitfBody.sameText(title, headline) && !keywords.isEmpty()
-                && title.endsWith(keywords.get(0)) && LEADING_NUMBER.matcher(title).find()) {
-            // PA titles are "<take> <desk> <keyword>", e.g. "1 SPORT Trivia (Oct 14)": desk and keyword are the slug
-            slug = LEADING_NUMBER.matcher(title).replaceFirst("");
-        }
-        slug = first(slug, keywords.isEmpty() ? null : keywords.get(0), duKey);
+        String slug = slugline(anpaKeyword, title, headline, keywords, SecureXml.attr(SecureXml.child(docdata, "du-key"), "key"));
         a.slugline(slug);
 
-        NitfBody content = NitfBody.ofBlocks(SecureXml.child(body, "body.content") != null
-                ? SecureXml.child(body, "body.content") : emptyElement(nitf), headline);
+        Element bodyContent = SecureXml.child(body, "body.content");
+        NitfBody content = bodyContent == null ? NitfBody.empty() : NitfBody.ofBlocks(bodyContent, headline);
         readBodyHead(bodyHead, hedline, headline, slug, content, a);
-        if (SecureXml.attr(SecureXml.child(docdata, "evloc"), "city") != null && placeUnset(bodyHead)) {
-            a.datelinePlace(SecureXml.attr(SecureXml.child(docdata, "evloc"), "city"));
-        }
+        String place = dateline(SecureXml.child(bodyHead, "dateline"));
+        a.datelinePlace(place != null ? place : SecureXml.attr(SecureXml.child(docdata, "evloc"), "city"));
         if (a.sourceAgency() == null) {
             a.sourceAgency(SecureXml.attr(SecureXml.child(docdata, "doc.copyright"), "holder"));
         }
@@ -204,7 +197,17 @@ public final class NitfParser implements WireFormatParser {
         }
         a.sourceAgency(first(SecureXml.text(bodyHead, "distributor"),
                 SecureXml.text(SecureXml.child(bodyHead, "rights"), "rights.owner")));
-        a.datelinePlace(dateline(SecureXml.child(bodyHead, "dateline")));
+    }
+
+    /** The ANPA keyword, else the PA-style title, else the first keyword, else the du-key. */
+    private static String slugline(String anpaKeyword, String title, String headline, List<String> keywords, String duKey) {
+        String keyword = keywords.isEmpty() ? null : keywords.get(0);
+        if (anpaKeyword == null && title != null && keyword != null && !NitfBody.sameText(title, headline)
+                && title.endsWith(keyword) && LEADING_NUMBER.matcher(title).find()) {
+            // PA titles are "<take> <desk> <keyword>", e.g. "1 SPORT Trivia (Oct 14)": desk and keyword are the slug
+            return LEADING_NUMBER.matcher(title).replaceFirst("");
+        }
+        return first(anpaKeyword, keyword, duKey);
     }
 
     /** The byline's words without the author's title (byttl: "AP Business Writer"). */
@@ -244,10 +247,6 @@ public final class NitfParser implements WireFormatParser {
         return text.isEmpty() ? null : text;
     }
 
-    private static boolean placeUnset(Element bodyHead) {
-        return dateline(SecureXml.child(bodyHead, "dateline")) == null;
-    }
-
     private static WireTime time(Element element, String attribute, String what, ParsedArticle.Builder a) {
         try {
             return WireTime.parse(SecureXml.attr(element, attribute), what);
@@ -259,10 +258,6 @@ public final class NitfParser implements WireFormatParser {
 
     private static boolean isKill(String value) {
         return value != null && KILL.matcher(value).matches();
-    }
-
-    private static Element emptyElement(Element any) {
-        return any.getOwnerDocument().createElement("body.content");
     }
 
     private static String first(String... values) {
