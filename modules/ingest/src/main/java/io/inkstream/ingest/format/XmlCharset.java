@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads agency XML whose declared encoding may not be the encoding of its bytes, as wire
- * systems really send it: an AFP file that declares ISO-8859-1 over UTF-8 bytes, a PA file
- * that declares ISO-8859-1 and uses Windows-1252 quotes, a file that declares (or defaults to)
- * UTF-8 over Latin-1 bytes. The bytes decide, the mismatch is reported as a warning, and the
+ * systems really send it: an AFP file that declares ISO-8859-1 (or another single-byte charset)
+ * over UTF-8 bytes, a PA file that declares ISO-8859-1 and uses Windows-1252 quotes, a file that
+ * declares (or defaults to) UTF-8 over Latin-1 bytes. The bytes decide, the mismatch is reported as a warning, and the
  * text is then parsed by {@link SecureXml} with the same protections as any XML.
  */
 final class XmlCharset {
@@ -85,10 +85,11 @@ final class XmlCharset {
             return new Read(SecureXml.parse(decode(payload, WINDOWS_1252)),
                     "The XML declares " + said + " but its bytes are not UTF-8; read as Windows-1252 (Latin-1).");
         }
+        if (utf8 != null && !isAscii(payload) && isSingleByte(declared)) {
+            // valid multi-byte UTF-8 sequences almost never occur in single-byte text: these bytes are UTF-8
+            return new Read(SecureXml.parse(utf8), "The XML declares " + said + " but its bytes are UTF-8; read as UTF-8.");
+        }
         if (LATIN.contains(declared.name())) {
-            if (utf8 != null && !isAscii(payload)) {
-                return new Read(SecureXml.parse(utf8), "The XML declares " + said + " but its bytes are UTF-8; read as UTF-8.");
-            }
             // ISO-8859-1 as senders mean it: Windows-1252 gives its C1 bytes the quotes and dashes they stand for
             return new Read(SecureXml.parse(decode(payload, WINDOWS_1252)), null);
         }
@@ -162,6 +163,14 @@ final class XmlCharset {
 
     private static String decode(byte[] payload, Charset charset) {
         return new String(payload, charset);
+    }
+
+    private static boolean isSingleByte(Charset charset) {
+        try {
+            return charset.canEncode() && charset.newEncoder().maxBytesPerChar() == 1.0f;
+        } catch (UnsupportedOperationException e) {
+            return false;
+        }
     }
 
     private static boolean isAscii(byte[] payload) {

@@ -126,6 +126,15 @@ class NitfParserTest {
     }
 
     @Test
+    void utf8BytesUnderAnotherSingleByteDeclarationAreReadAsUtf8Too() throws Exception {
+        ParsedArticle a = parse("declared-latin9-bytes-utf8.xml");
+
+        assertThat(a.headline()).isEqualTo("Smörgåsbord in Göteborg");
+        assertThat(a.paragraphs()).containsExactly("Prices rose by 5 \u20ac a plate.");
+        assertThat(a.warnings()).singleElement().asString().contains("ISO-8859-15", "UTF-8");
+    }
+
+    @Test
     void latin1BytesUnderAUtf8DeclarationAreReadAsWindows1252WithAWarning() throws Exception {
         ParsedArticle a = parse("declared-utf8-bytes-latin1.xml");
 
