@@ -80,7 +80,10 @@ public final class AtomParser implements WireFormatParser {
                 : SecureXml.text(entry, "updated"), "published time");
         if (published != null) {
             a.publishedAt(published.instant(), published.offset());
+            a.firstCreated(published.instant());
         }
+        a.versionCreated(WireTime.instantOrNull(WireTime.parse(SecureXml.text(entry, "updated"), "updated time")));
+        readWennExtension(entry, a);
         for (Element link : SecureXml.children(entry, "link")) {
             String rel = SecureXml.attr(link, "rel");
             String href = SecureXml.attr(link, "href");
@@ -102,6 +105,46 @@ public final class AtomParser implements WireFormatParser {
             }
         }
         return a.build();
+    }
+
+    /**
+     * WENN (entertainment news) extends each entry with its own management and content metadata:
+     * the story's first publication and last update (the entry's updated is the feed's time), its
+     * first line as a standfirst, its language and its tags.
+     */
+    private static void readWennExtension(Element entry, ParsedArticle.Builder a) throws RejectedItemException {
+        Element management = wenn(SecureXml.child(entry, "NewsManagement"));
+        Element content = wenn(SecureXml.child(entry, "ContentMetadata"));
+        if (management == null && content == null) {
+            return;
+        }
+        // the entry id names the feed instance that carried the story; WENN's own article id is the story's across instances
+        String articleId = SecureXml.text(management, "original_article_id");
+        if (articleId != null) {
+            a.sourceId("wenn:" + articleId);
+        }
+        // WENN is an entertainment wire: every story is arts, culture and entertainment (as Superdesk's WENN parser files it)
+        a.subjectCode("anpa:e").subjectCode("subj:01000000");
+        WireTime published = WireTime.parse(SecureXml.text(management, "published"), "WENN published time");
+        if (published != null) {
+            a.publishedAt(published.instant(), published.offset());
+            a.firstCreated(published.instant());
+        }
+        a.versionCreated(WireTime.instantOrNull(WireTime.parse(SecureXml.text(management, "updated"), "WENN updated time")));
+        a.subheadline(SecureXml.text(content, "first_line"));
+        if (SecureXml.attr(content, "lang") != null) {
+            a.language(SecureXml.attr(content, "lang"));
+        }
+        for (Element tag : SecureXml.children(SecureXml.child(content, "tags"), "tag")) {
+            String value = SecureXml.attr(tag, "value");
+            if (value != null && !a.subjects().contains(value)) {
+                a.subject(value);
+            }
+        }
+    }
+
+    private static Element wenn(Element e) {
+        return e != null && String.valueOf(e.getNamespaceURI()).startsWith("http://feed.wenn.com/xmlns/") ? e : null;
     }
 
     /** Atom text constructs: type text (escape it), html (already markup as text) or xhtml (inline elements). */

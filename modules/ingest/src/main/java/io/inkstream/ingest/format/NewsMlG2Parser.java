@@ -409,10 +409,10 @@ public final class NewsMlG2Parser implements WireFormatParser {
         if (xml != null) {
             Element doc = firstElement(xml);
             Element body;
-            if (NitfBody.isNitf(doc)) {
-                body = NitfBody.content(doc);
+            if (EmbeddedNitf.isNitf(doc)) {
+                body = EmbeddedNitf.content(doc);
                 if (a.headline() == null) {
-                    a.headline(NitfBody.headline(doc));
+                    a.headline(EmbeddedNitf.headline(doc));
                 }
             } else {
                 // an XHTML document's head (title) is not body copy
@@ -423,8 +423,8 @@ public final class NewsMlG2Parser implements WireFormatParser {
                 return;
             }
             cleanBody(body, a);
-            if (a.byline() == null && NitfBody.isNitf(doc)) {
-                a.byline(NitfBody.byline(doc));
+            if (a.byline() == null && EmbeddedNitf.isNitf(doc)) {
+                a.byline(EmbeddedNitf.byline(doc));
             }
             String safe = BodyHtml.sanitize(SecureXml.innerXml(body));
             a.bodyHtml(safe);

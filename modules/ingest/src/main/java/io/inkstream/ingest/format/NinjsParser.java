@@ -253,13 +253,13 @@ public final class NinjsParser implements WireFormatParser {
             }
         }
         if (html == null && nitf != null) {
-            Element content = NitfBody.content(nitf);
+            Element content = EmbeddedNitf.content(nitf);
             html = content == null ? null : SecureXml.innerXml(content);
             if (a.headline() == null) {
-                a.headline(NitfBody.headline(nitf));
+                a.headline(EmbeddedNitf.headline(nitf));
             }
             if (a.byline() == null) {
-                a.byline(NitfBody.byline(nitf));
+                a.byline(EmbeddedNitf.byline(nitf));
             }
         }
         String safe = BodyHtml.sanitize(html);
@@ -270,7 +270,7 @@ public final class NinjsParser implements WireFormatParser {
     /** A body that is a NITF document, read with the same XML defences as a NITF file. */
     private static Element nitfDocument(String value) throws RejectedItemException {
         Element root = SecureXml.parse(value.getBytes(StandardCharsets.UTF_8));
-        if (!NitfBody.isNitf(root)) {
+        if (!EmbeddedNitf.isNitf(root)) {
             throw new RejectedItemException("unparseable", "A ninjs body declared as NITF holds <" + root.getLocalName() + ">, not <nitf>.");
         }
         return root;

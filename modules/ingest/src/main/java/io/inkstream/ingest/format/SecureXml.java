@@ -33,9 +33,18 @@ final class SecureXml {
     }
 
     static Element parse(byte[] payload) throws RejectedItemException {
+        return parse(new InputSource(new ByteArrayInputStream(payload)));
+    }
+
+    /** Parses XML already decoded to text (its declared encoding is then ignored), with the same protections. */
+    static Element parse(String xml) throws RejectedItemException {
+        return parse(new InputSource(new java.io.StringReader(xml)));
+    }
+
+    private static Element parse(InputSource source) throws RejectedItemException {
         DocumentBuilder builder = newBuilder();
         try {
-            Document doc = builder.parse(new InputSource(new ByteArrayInputStream(payload)));
+            Document doc = builder.parse(source);
             return doc.getDocumentElement();
         } catch (SAXParseException e) {
             String msg = String.valueOf(e.getMessage());
@@ -87,6 +96,42 @@ final class SecureXml {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser lacks a security feature", e);
         }
+    }
+
+    /**
+     * The local name of the root element, read from the start of the payload past the XML
+     * declaration, comments and a DOCTYPE, or null when it does not start like XML. For sniffers:
+     * cheap, and never throws.
+     */
+    static String rootName(byte[] payload) {
+        String head = PayloadText.head(payload, 4096);
+        int i = 0;
+        while (i < head.length()) {
+            while (i < head.length() && Character.isWhitespace(head.charAt(i))) {
+                i++;
+            }
+            if (!head.startsWith("<", i)) {
+                return null;
+            }
+            if (head.startsWith("<?", i) || head.startsWith("<!--", i) || head.startsWith("<!", i)) {
+                String end = head.startsWith("<?", i) ? "?>" : head.startsWith("<!--", i) ? "-->"
+                        : head.indexOf('[', i) >= 0 && head.indexOf('[', i) < head.indexOf('>', i) ? "]>" : ">";
+                int close = head.indexOf(end, i);
+                if (close < 0) {
+                    return null;
+                }
+                i = close + end.length();
+                continue;
+            }
+            int start = i + 1;
+            int stop = start;
+            while (stop < head.length() && (Character.isLetterOrDigit(head.charAt(stop)) || "_:.-".indexOf(head.charAt(stop)) >= 0)) {
+                stop++;
+            }
+            String name = head.substring(start, stop);
+            return name.isEmpty() ? null : name.substring(name.indexOf(':') + 1);
+        }
+        return null;
     }
 
     /** Direct children of {@code parent} with this local name, in document order. */

@@ -12,10 +12,15 @@ import java.util.Map;
  */
 public final class WireFormats {
 
-    private static final Map<String, String> ALIASES = Map.of(
-            "text", PageTextParser.FORMAT, "txt", PageTextParser.FORMAT, "page", PageTextParser.FORMAT,
-            "newsml", NewsMlG2Parser.FORMAT, "g2", NewsMlG2Parser.FORMAT, "json", NinjsParser.FORMAT,
-            "anpa", Anpa1312Parser.FORMAT, "7901", Iptc7901Parser.FORMAT, "email", EmailParser.FORMAT, "wxr", WxrParser.FORMAT);
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("text", PageTextParser.FORMAT), Map.entry("txt", PageTextParser.FORMAT), Map.entry("page", PageTextParser.FORMAT),
+            Map.entry("newsml", NewsMlG2Parser.FORMAT), Map.entry("g2", NewsMlG2Parser.FORMAT), Map.entry("json", NinjsParser.FORMAT),
+            Map.entry("newsml1", NewsMl12Parser.FORMAT), Map.entry("newsml12", NewsMl12Parser.FORMAT),
+            Map.entry("newsml-1", NewsMl12Parser.FORMAT),
+            Map.entry("nitf3", NitfParser.FORMAT),
+            Map.entry("ritzau", RitzauXmlParser.FORMAT),
+            Map.entry("anpa", Anpa1312Parser.FORMAT), Map.entry("7901", Iptc7901Parser.FORMAT),
+            Map.entry("email", EmailParser.FORMAT), Map.entry("wxr", WxrParser.FORMAT));
 
     /** Media types that name one format; generic ones (application/xml, octet-stream) are sniffed. */
     private static final Map<String, String> MEDIA_TYPES = Map.ofEntries(
@@ -24,6 +29,9 @@ public final class WireFormats {
             Map.entry("application/ninjs+json", NinjsParser.FORMAT), Map.entry("application/json", NinjsParser.FORMAT),
             Map.entry("application/vnd.iptc.g2.newsitem+xml", NewsMlG2Parser.FORMAT),
             Map.entry("application/vnd.iptc.g2.newsmessage+xml", NewsMlG2Parser.FORMAT),
+            // NITF: the type IPTC's own G2 examples use, and the one registered with IANA
+            Map.entry("application/nitf+xml", NitfParser.FORMAT), Map.entry("text/vnd.iptc.nitf", NitfParser.FORMAT),
+            Map.entry("text/vnd.iptc.newsml", NewsMl12Parser.FORMAT),
             Map.entry("application/rss+xml", RssParser.FORMAT), Map.entry("application/atom+xml", AtomParser.FORMAT),
             Map.entry("message/rfc822", EmailParser.FORMAT));
 
@@ -44,9 +52,13 @@ public final class WireFormats {
 
     /** All built-in formats; page text is read in the given site zone. */
     public static WireFormats standard(java.time.ZoneId siteZone) {
+        // NewsML 1.2 (root NewsML) may embed NITF, so it sniffs first; NITF must come before HTML;
         // control-character frames and e-mail headers before page-text (any text); WXR before RSS (it is RSS)
-        return new WireFormats(List.of(new NinjsParser(), new NewsMlG2Parser(), new Iptc7901Parser(), new Anpa1312Parser(),
-                new EmailParser(), new WxrParser(), new RssParser(), new AtomParser(), new HtmlPageParser(), new PageTextParser(siteZone)));
+        return new WireFormats(List.of(new NinjsParser(), new NewsMlG2Parser(),
+                new NewsMl12Parser(), new NitfParser(), new RitzauXmlParser(),
+                new Iptc7901Parser(), new Anpa1312Parser(), new EmailParser(), new WxrParser(),
+                new RssParser(), new AtomParser(),
+                new HtmlPageParser(), new PageTextParser(siteZone)));
     }
 
     public static WireFormats standard() {

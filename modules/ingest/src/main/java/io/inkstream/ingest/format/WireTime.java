@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -12,13 +11,15 @@ import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 /**
  * A timestamp as a wire format wrote it: the instant plus the offset the source used, so
  * the local time can be shown as the source did. Reads ISO 8601 (ninjs, NewsML-G2, Atom,
- * JSON-LD, meta tags) and RFC 822/1123 (RSS); a time without offset is taken as UTC.
+ * JSON-LD, meta tags), its basic spelling without separators (NITF {@code norm}, NewsML 1.2:
+ * {@code 20131020T192751+1100}) and RFC 822/1123 (RSS); a time without offset is taken as UTC,
+ * or as local time in the zone a caller names for a source that writes its own local time.
  */
 record WireTime(Instant instant, String offset) {
 
@@ -35,28 +36,33 @@ record WireTime(Instant instant, String offset) {
     private static final Pattern ISO_VARIANT = Pattern.compile(
             "(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?)\\s*(Z|[+-]\\d{2}(?::?\\d{2})?)?");
 
+    /** ISO 8601 basic format, as NITF and NewsML 1.2 write it: 20131020T192751+1100, 20151210T191044Z, 20020225. */
+    private static final DateTimeFormatter ISO_BASIC = new DateTimeFormatterBuilder()
+            .appendPattern("uuuuMMdd")
+            .optionalStart().appendLiteral('T').appendPattern("HHmm").optionalStart().appendPattern("ss")
+            .optionalStart().appendFraction(java.time.temporal.ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+            .optionalEnd().optionalEnd()
+            .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+            .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+            .parseDefaulting(java.time.temporal.ChronoField.HOUR_OF_DAY, 0)
+            .toFormatter(Locale.ROOT)
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT)
+            .withChronology(java.time.chrono.IsoChronology.INSTANCE);
+
     /** @return null when the value is null or blank */
     static WireTime parse(String value, String what) throws RejectedItemException {
         return parse(value, what, null);
     }
 
     /**
-     * As {@link #parse(String, String)}, but a time written without offset is local time in
-     * {@code localZone} (an agency known to send its own wall-clock time), when given.
+     * @param localZone the zone a time without offset is local to (e.g. Europe/Copenhagen for Ritzau), or null for UTC
+     * @return null when the value is null or blank
      */
-    static WireTime parse(String value, String what, ZoneId localZone) throws RejectedItemException {
+    static WireTime parse(String value, String what, java.time.ZoneId localZone) throws RejectedItemException {
         if (value == null || value.isBlank()) {
             return null;
         }
         String v = isoSpelling(value.trim());
-        if (localZone != null && v.matches("\\d{4}-\\d{2}-\\d{2}T[\\d:.]+")) {
-            try {
-                ZonedDateTime local = LocalDateTime.parse(v).atZone(localZone);
-                return new WireTime(local.toInstant(), local.getOffset().getId());
-            } catch (DateTimeParseException ignored) {
-                // fall through to the usual spellings and their error
-            }
-        }
         try {
             OffsetDateTime odt = OffsetDateTime.parse(v);
             return new WireTime(odt.toInstant(), odt.getOffset().getId());
@@ -64,7 +70,7 @@ record WireTime(Instant instant, String offset) {
             // not ISO with offset; try the other spellings
         }
         try {
-            return new WireTime(LocalDateTime.parse(v).toInstant(ZoneOffset.UTC), null);
+            return local(LocalDateTime.parse(v), localZone);
         } catch (DateTimeParseException ignored) {
             // not ISO local
         }
@@ -72,6 +78,17 @@ record WireTime(Instant instant, String offset) {
             return new WireTime(LocalDate.parse(v).atStartOfDay().toInstant(ZoneOffset.UTC), null);
         } catch (DateTimeParseException ignored) {
             // not an ISO date
+        }
+        if (v.length() >= 8 && Character.isDigit(v.charAt(4))) {
+            try {
+                java.time.temporal.TemporalAccessor t = ISO_BASIC.parseBest(v, OffsetDateTime::from, LocalDateTime::from);
+                if (t instanceof OffsetDateTime odt) {
+                    return new WireTime(odt.toInstant(), odt.getOffset().getId());
+                }
+                return local((LocalDateTime) t, localZone);
+            } catch (DateTimeParseException ignored) {
+                // not ISO basic
+            }
         }
         for (DateTimeFormatter f : RFC_822) {
             try {
@@ -97,6 +114,13 @@ record WireTime(Instant instant, String offset) {
             offset = offset.charAt(0) + digits.substring(0, 2) + ":" + (digits.length() > 2 ? digits.substring(2) : "00");
         }
         return m.group(1) + "T" + m.group(2).replace(',', '.') + (offset == null ? "" : offset);
+    }
+
+    private static WireTime local(LocalDateTime time, java.time.ZoneId zone) {
+        if (zone == null) {
+            return new WireTime(time.toInstant(ZoneOffset.UTC), null);
+        }
+        return new WireTime(time.atZone(zone).toInstant(), zone.getId());
     }
 
     static Instant instantOrNull(WireTime t) {
