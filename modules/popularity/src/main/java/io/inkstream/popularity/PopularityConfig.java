@@ -72,10 +72,6 @@ public record PopularityConfig(int topN, Duration grace, Duration dedupWindow, D
         return new PopularityConfig(n, grace, dedupWindow, emitInterval, botMarkers);
     }
 
-    public PopularityConfig withGrace(Duration g) {
-        return new PopularityConfig(topN, g, dedupWindow, emitInterval, botMarkers);
-    }
-
     public PopularityConfig withDedupWindow(Duration d) {
         return new PopularityConfig(topN, grace, d, emitInterval, botMarkers);
     }

@@ -9,6 +9,7 @@ import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.config.CommonConfig;
 import io.inkstream.platform.config.Settings;
 import io.inkstream.testkit.Fixtures;
+import io.inkstream.testkit.TempDirs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -27,10 +28,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,7 +98,7 @@ class ArticlePageBrowserTest {
             if (stack != null) {
                 stack.close();
             }
-            deleteRecursively(dataDir);
+            TempDirs.deleteTree(dataDir);
         }
     }
 
@@ -244,16 +243,5 @@ class ArticlePageBrowserTest {
 
     private static byte[] resource(String name) {
         return Fixtures.resource("/e2e/" + name);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp dir left behind is harmless
-        }
     }
 }

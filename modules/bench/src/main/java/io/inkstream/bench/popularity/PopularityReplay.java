@@ -11,6 +11,7 @@ import io.inkstream.popularity.PopularityConfig;
 import io.inkstream.popularity.PopularityTopology;
 import io.inkstream.registry.RegistryConfig;
 import io.inkstream.registry.SchemaRegistryServer;
+import io.inkstream.testkit.TempDirs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,7 +30,6 @@ import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,14 +39,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /**
  * Issue #5: how fast the popularity topology gets through a backfill of page views, next to what the
@@ -115,7 +113,7 @@ public final class PopularityReplay {
                 kafka.close();
             }
             if (!options.keep()) {
-                deleteRecursively(dir);
+                deleteTree(dir);
             }
         }
     }
@@ -333,11 +331,9 @@ public final class PopularityReplay {
                 : String.format(Locale.ROOT, "| %s | did not finish in the time limit | - | - |%n", label);
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
+    private static void deleteTree(Path dir) {
+        if (!TempDirs.deleteTree(dir)) {
+            System.err.println("could not delete " + dir);
         }
     }
 }

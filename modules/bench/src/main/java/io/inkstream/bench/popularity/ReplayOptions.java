@@ -1,5 +1,6 @@
 package io.inkstream.bench.popularity;
 
+import io.inkstream.bench.Flags;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -51,22 +52,10 @@ record ReplayOptions(long views, int articles, int hours, long visitors, double 
         long seed = 42;
         int timeoutMin = 30;
         Path dataDir = null;
-        boolean keep = false;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (flag.equals("--keep")) {
-                keep = true;
-                continue;
-            }
-            if (flag.equals("--help") || flag.equals("-h")) {
-                System.out.print(USAGE);
-                System.exit(0);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + flag + "\n" + USAGE);
-            }
-            String value = args[++i].replace("_", "");
-            switch (flag) {
+        Flags flags = new Flags(args, USAGE);
+        for (Flags.Flag flag = flags.next(); flag != null; flag = flags.next()) {
+            String value = flag.value().replace("_", "");
+            switch (flag.name()) {
                 case "--views" -> views = Long.parseLong(value);
                 case "--articles" -> articles = Integer.parseInt(value);
                 case "--hours" -> hours = Integer.parseInt(value);
@@ -77,12 +66,12 @@ record ReplayOptions(long views, int articles, int hours, long visitors, double 
                 case "--repeats" -> repeats = Double.parseDouble(value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--timeout-min" -> timeoutMin = Integer.parseInt(value);
-                case "--data-dir" -> dataDir = Path.of(args[i]);
-                default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+                case "--data-dir" -> dataDir = Path.of(flag.value());
+                default -> throw flags.unknown(flag);
             }
         }
         return new ReplayOptions(views, articles, hours, visitors == null ? Math.max(1, views / 4) : visitors, zipf,
-                sweep, bots, repeats, seed, Duration.ofMinutes(timeoutMin), dataDir, keep);
+                sweep, bots, repeats, seed, Duration.ofMinutes(timeoutMin), dataDir, flags.keep());
     }
 
     String describe() {

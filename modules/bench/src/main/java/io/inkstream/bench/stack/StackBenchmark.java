@@ -1,18 +1,18 @@
 package io.inkstream.bench.stack;
 
+import io.inkstream.testkit.TempDirs;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 
 /**
  * Issue #7: the whole stack as a user runs it ({@code java -jar inkstream.jar up}, a separate process
@@ -62,7 +62,7 @@ public final class StackBenchmark {
             stack.close();
             Runtime.getRuntime().removeShutdownHook(stopOnExit);
             if (!options.keep()) {
-                deleteRecursively(work);
+                deleteTree(work);
             }
         }
     }
@@ -193,11 +193,9 @@ public final class StackBenchmark {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("could not delete " + dir + ": " + e.getMessage());
+    private static void deleteTree(Path dir) {
+        if (!TempDirs.deleteTree(dir)) {
+            System.err.println("could not delete " + dir);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.inkstream.bench.stack;
 
+import io.inkstream.bench.Flags;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,22 +35,10 @@ record StackOptions(Path jar, String javaOpts, Duration idle, int items, double 
         int stepSeconds = 20;
         int maxLagMs = 2000;
         int startTimeout = 180;
-        boolean keep = false;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (flag.equals("--keep")) {
-                keep = true;
-                continue;
-            }
-            if (flag.equals("--help") || flag.equals("-h")) {
-                System.out.print(USAGE);
-                System.exit(0);
-            }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("missing value after " + flag + "\n" + USAGE);
-            }
-            String value = args[++i];
-            switch (flag) {
+        Flags flags = new Flags(args, USAGE);
+        for (Flags.Flag flag = flags.next(); flag != null; flag = flags.next()) {
+            String value = flag.value();
+            switch (flag.name()) {
                 case "--jar" -> jar = Path.of(value);
                 case "--java-opts" -> javaOpts = value;
                 case "--idle-seconds" -> idleSeconds = Integer.parseInt(value);
@@ -59,14 +48,14 @@ record StackOptions(Path jar, String javaOpts, Duration idle, int items, double 
                 case "--step-seconds" -> stepSeconds = Integer.parseInt(value);
                 case "--max-lag-ms" -> maxLagMs = Integer.parseInt(value);
                 case "--start-timeout-s" -> startTimeout = Integer.parseInt(value);
-                default -> throw new IllegalArgumentException("unknown option " + flag + "\n" + USAGE);
+                default -> throw flags.unknown(flag);
             }
         }
         if (items < 1 || itemsPerSecond <= 0 || rates.isEmpty() || rates.stream().anyMatch(r -> r < 1) || stepSeconds < 5) {
             throw new IllegalArgumentException("--items, --items-per-second and --rates must be positive, --step-seconds at least 5");
         }
         return new StackOptions(jar, javaOpts, Duration.ofSeconds(idleSeconds), items, itemsPerSecond, rates,
-                Duration.ofSeconds(stepSeconds), Duration.ofMillis(maxLagMs), Duration.ofSeconds(startTimeout), keep);
+                Duration.ofSeconds(stepSeconds), Duration.ofMillis(maxLagMs), Duration.ofSeconds(startTimeout), flags.keep());
     }
 
     String describe() {
