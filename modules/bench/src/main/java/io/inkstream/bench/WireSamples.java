@@ -31,7 +31,13 @@ final class WireSamples {
             new Format(WireFormatNames.HTML, "text/html; charset=utf-8"),
             new Format(WireFormatNames.NINJS, "application/ninjs+json"),
             new Format(WireFormatNames.NEWSML_G2, "application/vnd.iptc.g2.newsitem+xml"),
-            new Format(WireFormatNames.RSS, "application/rss+xml"));
+            new Format(WireFormatNames.RSS, "application/rss+xml"),
+            new Format(WireFormatNames.NITF, "application/nitf+xml"),
+            new Format(WireFormatNames.NEWSML_1_2, "application/xml"),
+            new Format(WireFormatNames.IPTC_7901, "text/plain; charset=utf-8"),
+            new Format(WireFormatNames.ANPA_1312, "text/plain; charset=utf-8"),
+            new Format(WireFormatNames.EMAIL, "message/rfc822"),
+            new Format(WireFormatNames.WORDPRESS_WXR, "application/rss+xml"));
 
     private static final String HEADLINE = "Xi urges constructive cyberspace talks";
     private static final LocalDateTime PUBLISHED = LocalDateTime.parse("2015-09-25T08:34:00");
@@ -39,6 +45,8 @@ final class WireSamples {
     private static final String CAPTION = "Chinese President Xi Jinping talks with tech executives at 8th U.S.-China Internet"
             + " Industry Forum in Seattle, Sept 23, 2015.";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** ISO 8601 basic, as NITF and NewsML 1.2 write times: 20150925T083400+0800. */
+    private static final DateTimeFormatter ISO_BASIC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssxx");
 
     private final String page = Fixtures.ecnsPage();
     private final List<String> paragraphs = bodyParagraphs(page);
@@ -50,6 +58,12 @@ final class WireSamples {
             case WireFormatNames.NINJS -> ninjs(n);
             case WireFormatNames.NEWSML_G2 -> newsMl(n);
             case WireFormatNames.RSS -> rss(n);
+            case WireFormatNames.NITF -> nitf(n);
+            case WireFormatNames.NEWSML_1_2 -> newsMl12(n);
+            case WireFormatNames.IPTC_7901 -> iptc7901(n);
+            case WireFormatNames.ANPA_1312 -> anpa1312(n);
+            case WireFormatNames.EMAIL -> email(n);
+            case WireFormatNames.WORDPRESS_WXR -> wxr(n);
             default -> throw new IllegalArgumentException("no sample for format " + format);
         };
         return text.getBytes(StandardCharsets.UTF_8);
@@ -126,6 +140,66 @@ final class WireSamples {
                 + htmlParagraphs() + "]]></content:encoded>\n<media:content url=\"http://img.ecns.cn/xi.jpg\" medium=\"image\">"
                 + "<media:description>" + escape(CAPTION) + "</media:description><media:credit>Lao Jiang</media:credit>"
                 + "</media:content></item>\n</channel></rss>\n";
+    }
+
+    private String nitf(int n) {
+        String time = published(n).format(ISO_BASIC);
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<nitf version=\"-//IPTC//DTD NITF 3.6//EN\" baselang=\"en\">"
+                + "<head><title>" + escape(headline(n)) + "</title><docdata management-status=\"usable\">"
+                + "<doc-id id-string=\"ecns-xi-cyberspace-" + n + "\"/><urgency ed-urg=\"5\"/><date.issue norm=\"" + time + "\"/>"
+                + "</docdata></head>\n<body><body.head><hedline><hl1>" + escape(headline(n)) + "</hl1></hedline>"
+                + "<distributor>China Daily</distributor></body.head>\n<body.content>\n" + htmlParagraphs()
+                + "</body.content></body></nitf>\n";
+    }
+
+    private String newsMl12(int n) {
+        String time = published(n).format(ISO_BASIC);
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<NewsML Version=\"1.2\"><NewsEnvelope><DateAndTime>" + time
+                + "</DateAndTime></NewsEnvelope>\n<NewsItem xml:lang=\"en\"><Identification><NewsIdentifier>"
+                + "<ProviderId>ecns.cn</ProviderId><DateId>20150925</DateId><NewsItemId>xi-cyberspace-" + n + "</NewsItemId>"
+                + "<RevisionId PreviousRevision=\"0\" Update=\"N\">1</RevisionId><PublicIdentifier>urn:newsml:ecns.cn:20150925:xi-cyberspace-"
+                + n + ":1</PublicIdentifier></NewsIdentifier></Identification>\n<NewsManagement><NewsItemType FormalName=\"News\"/>"
+                + "<FirstCreated>" + time + "</FirstCreated><ThisRevisionCreated>" + time + "</ThisRevisionCreated>"
+                + "<Status FormalName=\"Usable\"/></NewsManagement>\n<NewsComponent><NewsLines><HeadLine>" + escape(headline(n))
+                + "</HeadLine></NewsLines><DescriptiveMetadata><Language FormalName=\"en\"/>"
+                + "<SubjectCode><Subject FormalName=\"11000000\"/></SubjectCode></DescriptiveMetadata>\n"
+                + "<ContentItem><MediaType FormalName=\"Text\"/><Format FormalName=\"NITF3.1\"/><DataContent><nitf><body><body.content>\n"
+                + htmlParagraphs() + "</body.content></body></nitf></DataContent></ContentItem></NewsComponent></NewsItem></NewsML>\n";
+    }
+
+    /** SOH, a header (number, priority, category, words), the keyword, STX, headline, tab-indented copy, ETX, EOT. */
+    private String iptc7901(int n) {
+        return "\u0001ecn" + String.format("%03d", n % 1000) + " 4 p " + paragraphs.size() * 40 + "\n\nXi-cyberspace-" + n + "\n\u0002"
+                + headline(n) + "\n" + paragraphs.stream().map(p -> "\t" + p + "\n").collect(Collectors.joining()) + "\u0003\n\u0004";
+    }
+
+    /** SYN SYN SOH, the selector and sequence, priority/category line, STX, slug, ^-headline, tab-indented copy, ETX. */
+    private String anpa1312(int n) {
+        return "\u0016\u0016\u0001A" + String.format("%04d", n % 10000) + "\u001fecns\r\nr p\u0013\u0011 Xi-Cyberspace-" + n
+                + "   09-25 0" + paragraphs.size() * 40 + "\r\n\u0002^BC-Xi-Cyberspace-" + n + ",0" + paragraphs.size() * 40 + "<\r\n^"
+                + headline(n) + "<\r\n" + paragraphs.stream().map(p -> "\t   " + p + " \r\n").collect(Collectors.joining())
+                + "\r\n\t   \u0003ECNS-WF-09-25-15 0034GMT<\r\n\u0004";
+    }
+
+    private String email(int n) {
+        String time = published(n).format(DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ROOT));
+        return "From: China Daily Desk <desk@chinadaily.example>\r\nSubject: " + headline(n) + "\r\nDate: " + time
+                + "\r\nMessage-ID: <xi-cyberspace-" + n + "@chinadaily.example>\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + String.join("\r\n\r\n", paragraphs) + "\r\n";
+    }
+
+    private String wxr(int n) {
+        String time = published(n).withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\""
+                + " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel>"
+                + "<title>ECNS</title><link>http://www.ecns.cn</link><language>en</language><wp:wxr_version>1.2</wp:wxr_version>\n"
+                + "<item><title>" + escape(headline(n)) + "</title><link>http://www.ecns.cn/?p=" + n + "</link>"
+                + "<dc:creator><![CDATA[wangfan]]></dc:creator><guid isPermaLink=\"false\">http://www.ecns.cn/?p=" + n + "</guid>\n"
+                + "<content:encoded><![CDATA[" + String.join("\n\n", paragraphs) + "]]></content:encoded>\n"
+                + "<wp:post_id>" + n + "</wp:post_id><wp:post_date_gmt><![CDATA[" + time + "]]></wp:post_date_gmt>"
+                + "<wp:status><![CDATA[publish]]></wp:status><wp:post_parent>0</wp:post_parent><wp:post_type><![CDATA[post]]></wp:post_type>"
+                + "<category domain=\"category\" nicename=\"politics\"><![CDATA[Politics]]></category></item>\n</channel></rss>\n";
     }
 
     private String htmlParagraphs() {

@@ -22,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -102,6 +103,35 @@ class IngestServiceTest {
         assertThat(again.statusCode()).isEqualTo(202);
         assertThat(JSON.readTree(again.body()).path("duplicate").asBoolean()).isTrue();
         assertThat(JSON.readTree(again.body()).path("articleId").asText()).isEqualTo(articleId);
+    }
+
+    @Test
+    void aFileOfSeveralItemsIsAnsweredEntryByEntryAndOneBadItemSinksNoOther() throws Exception {
+        byte[] wrapper = """
+                {"total": 2, "item": [
+                  {"uri": "urn:test:http-entries:good", "type": "text", "headline": "Ferry timetable changes in spring",
+                   "versioncreated": "2026-03-02T07:30:00+01:00", "body_text": "The morning ferry leaves ten minutes earlier."},
+                  {"uri": "urn:test:http-entries:bad", "type": "text", "body_text": "Copy that lost its headline on the way."}
+                ]}""".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = post(wrapper, "application/json", KEY);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.path("accepted").asInt()).isEqualTo(1);
+        assertThat(answer.path("rejected").asInt()).isEqualTo(1);
+        JsonNode good = answer.path("entries").get(0);
+        JsonNode bad = answer.path("entries").get(1);
+        assertThat(good.path("headline").asText()).isEqualTo("Ferry timetable changes in spring");
+        assertThat(bad.path("error").asText()).isEqualTo("missing-headline");
+        assertThat(bad.path("message").asText()).contains("ninjs");
+
+        Article a = cluster.awaitValue(topics.articlesIngested(), good.path("articleId").asText(), v -> true, WAIT);
+        assertThat(a.getVersionCreated()).as("the item's own time").isEqualTo(Instant.parse("2026-03-02T06:30:00Z"));
+        WireRejection rejection = cluster.awaitValue(topics.wireRejected(), answer.path("itemId").asText(), v -> true, WAIT);
+        assertThat(rejection.getCode()).isEqualTo("missing-headline");
+        assertThat(rejection.getEntry()).isEqualTo(bad.path("entry").asText());
+        assertThat(rejection.getItem().getPayload().remaining()).as("the whole file is kept").isEqualTo(wrapper.length);
     }
 
     @Test
