@@ -68,7 +68,21 @@ final class SecureXml {
         }
     }
 
+    /**
+     * One configured builder per thread, reset between documents: looking up and configuring a
+     * factory per item cost more than parsing a typical wire item.
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(SecureXml::configuredBuilder);
+    private static final ThreadLocal<javax.xml.transform.Transformer> SERIALIZERS = ThreadLocal.withInitial(SecureXml::serializer);
+
     private static DocumentBuilder newBuilder() {
+        DocumentBuilder b = BUILDERS.get();
+        b.reset(); // as new from the factory, whose security features stay; the handlers are set again
+        guard(b);
+        return b;
+    }
+
+    private static DocumentBuilder configuredBuilder() {
         try {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
@@ -83,18 +97,30 @@ final class SecureXml {
             f.setAttribute("http://www.oracle.com/xml/jaxp/properties/maxElementDepth", MAX_ELEMENT_DEPTH);
             f.setXIncludeAware(false);
             f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entity " + systemId + " refused");
-            });
-            b.setErrorHandler(new ErrorHandler() { // the default handler prints to stderr
-                @Override public void warning(SAXParseException e) { }
-                @Override public void error(SAXParseException e) throws SAXException { throw e; }
-                @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
-            });
-            return b;
+            return f.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser lacks a security feature", e);
+        }
+    }
+
+    private static void guard(DocumentBuilder b) {
+        b.setEntityResolver((publicId, systemId) -> {
+            throw new SAXException("external entity " + systemId + " refused");
+        });
+        b.setErrorHandler(new ErrorHandler() { // the default handler prints to stderr
+            @Override public void warning(SAXParseException e) { }
+            @Override public void error(SAXParseException e) throws SAXException { throw e; }
+            @Override public void fatalError(SAXParseException e) throws SAXException { throw e; }
+        });
+    }
+
+    private static javax.xml.transform.Transformer serializer() {
+        try {
+            var transformer = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            return transformer;
+        } catch (javax.xml.transform.TransformerConfigurationException e) {
+            throw new IllegalStateException("the JDK has no XML serializer", e);
         }
     }
 
@@ -177,8 +203,7 @@ final class SecureXml {
     /** The serialized children of an element (for XHTML bodies). */
     static String innerXml(Element e) {
         try {
-            var transformer = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            var transformer = SERIALIZERS.get();
             StringBuilder sb = new StringBuilder();
             for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
                 var w = new java.io.StringWriter();
