@@ -24,6 +24,13 @@ import java.util.Properties;
 public record ServiceContext(Settings settings, Topics topics, EventSerdes serdes, String bootstrapServers,
                              String registryUrl, Path dataDir, MeterRegistry meters) {
 
+    /** How long a plain producer's send may wait for metadata (the broker unreachable). */
+    public static final int PRODUCER_MAX_BLOCK_MS = 5_000;
+    /** How long a plain producer waits for one produce request's answer before retrying it. */
+    public static final int PRODUCER_REQUEST_TIMEOUT_MS = 5_000;
+    /** How long a record may take, retries included, until its send fails (at least linger + request timeout). */
+    public static final int PRODUCER_DELIVERY_TIMEOUT_MS = 10_000;
+
     static {
         // Services build and copy event records before any serde has run; Avro must trust them already.
         TrustedEventClasses.install();
@@ -72,7 +79,12 @@ public record ServiceContext(Settings settings, Topics topics, EventSerdes serde
         return p;
     }
 
-    /** Producer properties: idempotent, acks=all, large enough for a 10 MB wire item. */
+    /**
+     * Producer properties: idempotent, acks=all, large enough for a 10 MB wire item, and bounded in time. An
+     * endpoint answers 2xx only after the broker acknowledged (see {@code platform.kafka.Acknowledged}); when the
+     * broker is down, {@code send} gives up on metadata after {@link #PRODUCER_MAX_BLOCK_MS} and a record after
+     * {@link #PRODUCER_DELIVERY_TIMEOUT_MS}, so the caller hears 503 within seconds instead of two minutes.
+     */
     public Properties producerProperties(String clientId) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -81,6 +93,9 @@ public record ServiceContext(Settings settings, Topics topics, EventSerdes serde
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 12 * 1024 * 1024);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, PRODUCER_MAX_BLOCK_MS);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, PRODUCER_REQUEST_TIMEOUT_MS);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, PRODUCER_DELIVERY_TIMEOUT_MS);
         return p;
     }
 

@@ -3,6 +3,7 @@ package io.inkstream.renderer;
 import io.inkstream.events.PageView;
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
+import io.inkstream.platform.kafka.Acknowledged;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.inkstream.renderer.beacon.BeaconCollector;
 import io.inkstream.renderer.http.SiteRoutes;
@@ -63,11 +64,7 @@ public final class RendererService implements Service {
                 context.serdes().keySerde().serializer(), context.serdes().valueSerde(context.topics().pageviews()).serializer());
         String topic = context.topics().pageviews().name();
         BeaconCollector beacons = new BeaconCollector(articles, VisitorSalt.resolve(config.visitorSalt(), context.dataDir()),
-                clock, view -> pageviews.send(new ProducerRecord<>(topic, view.getArticleId(), view), (meta, error) -> {
-                    if (error != null) {
-                        log.warn("page view for {} not written: {}", view.getArticleId(), error.toString());
-                    }
-                }));
+                clock, view -> Acknowledged.send(pageviews, new ProducerRecord<>(topic, view.getArticleId(), view)));
         this.routes = new SiteRoutes(articles, rankings, site, beacons, clock, config.widgetFrameAncestors());
     }
 

@@ -2,6 +2,7 @@ package io.inkstream.platform.http;
 
 import io.inkstream.platform.Service;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /**
  * The one HTTP server of a process: every service's routes, plus {@code /health} (live and
@@ -44,8 +46,17 @@ public final class HttpServer implements AutoCloseable {
             config.useVirtualThreads = false;
             config.http.maxRequestSize = 12L * 1024 * 1024;
         });
-        app.exception(HttpProblem.class, (e, ctx) -> ctx.status(e.status())
-                .json(Map.of("error", e.code(), "message", e.getMessage())));
+        app.exception(HttpProblem.class, (e, ctx) -> problem(e, ctx));
+        app.exception(CompletionException.class, (e, ctx) -> {
+            // a future given to ctx.future() that failed: the cause is what the handler meant
+            if (e.getCause() instanceof HttpProblem problem) {
+                problem(problem, ctx);
+            } else {
+                log.error("request {} {} failed", ctx.method(), ctx.path(), e.getCause());
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal",
+                        "message", "internal error: " + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName()));
+            }
+        });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("request {} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
@@ -70,6 +81,13 @@ public final class HttpServer implements AutoCloseable {
         app.start(host, port);
         log.debug("HTTP server on {}:{}", host, app.port());
         return new HttpServer(app);
+    }
+
+    private static void problem(HttpProblem e, Context ctx) {
+        if (e.retryAfter() != null) {
+            ctx.header("Retry-After", HttpProblem.retryAfterSeconds(e.retryAfter()));
+        }
+        ctx.status(e.status()).json(Map.of("error", e.code(), "message", e.getMessage()));
     }
 
     private static boolean ready(List<? extends Service> services) {

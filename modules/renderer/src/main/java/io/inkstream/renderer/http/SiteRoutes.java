@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkstream.events.EnrichedArticle;
+import io.inkstream.events.PageView;
 import io.inkstream.platform.http.HttpProblem;
 import io.inkstream.renderer.beacon.BadBeacon;
 import io.inkstream.renderer.beacon.BeaconCollector;
@@ -31,6 +32,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
@@ -158,13 +160,22 @@ public final class SiteRoutes implements AutoCloseable {
             throw new HttpProblem(413, "beacon_too_large", "beacon too large: at most "
                     + BeaconCollector.MAX_BODY_BYTES + " bytes");
         }
+        CompletableFuture<PageView> stored;
         try {
-            beacons.collect(ctx.bodyAsBytes(), ctx.userAgent(), ctx.ip());
+            stored = beacons.collect(ctx.bodyAsBytes(), ctx.userAgent(), ctx.ip());
         } catch (BadBeacon e) {
             throw new HttpProblem(400, "bad_beacon", e.getMessage());
         }
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.status(204);
+        // 204 only once the broker acknowledged the view; no thread waits meanwhile (the producer completes it).
+        ctx.future(() -> stored.handle((view, error) -> {
+            if (error != null) {
+                log.debug("page view not stored: {}", error.toString());
+                throw HttpProblem.unavailable("unavailable", "the view could not be stored now; retry later");
+            }
+            ctx.status(204);
+            return null;
+        }));
     }
 
     private void popularStream(SseClient client) {
