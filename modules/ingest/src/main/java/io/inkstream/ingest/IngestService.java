@@ -121,6 +121,11 @@ public final class IngestService implements Service {
         return feedPoller;
     }
 
+    /** The drop folder channel (its {@code scanOnce()} scans at once), or null when no drop folder is configured. */
+    public FolderChannel folder() {
+        return folder;
+    }
+
     public WireItems wireItems() {
         return wireItems;
     }

@@ -96,6 +96,7 @@ public final class HttpChannel {
             writer.write(item);
         } catch (WireItemWriter.WriteFailedException e) {
             log.warn("item not stored: {}", e.getMessage());
+            retryAfter(ctx);
             error(ctx, 503, "unavailable", "The item could not be stored (" + e.getMessage() + "); retry later.", null);
             return;
         }
@@ -140,6 +141,7 @@ public final class HttpChannel {
                 answer.put("message", "Stopped at " + file.name() + ", which could not be stored (" + e.getMessage()
                         + "); the files listed were stored, retry the rest later.");
                 answer.put("files", answers);
+                retryAfter(ctx);
                 ctx.status(503).json(answer);
                 return;
             }
@@ -204,6 +206,11 @@ public final class HttpChannel {
 
     private boolean keyMatches(String given) {
         return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), apiKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A 503 for want of the broker's acknowledgement: nothing of it was confirmed, the same request may be retried. */
+    private static void retryAfter(Context ctx) {
+        ctx.header("Retry-After", String.valueOf(WireItemWriter.RETRY_AFTER.toSeconds()));
     }
 
     private static void error(Context ctx, int status, String code, String message, String itemId) {
