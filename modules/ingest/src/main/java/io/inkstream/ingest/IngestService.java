@@ -12,6 +12,7 @@ import io.inkstream.ingest.stream.StoreNames;
 import io.inkstream.ingest.stream.VersionState;
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
+import io.inkstream.platform.ServiceStatus;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.javalin.Javalin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -97,6 +98,12 @@ public final class IngestService implements Service {
     @Override
     public boolean ready() {
         return runner != null && runner.ready();
+    }
+
+    @Override
+    public ServiceStatus status() {
+        StreamsRunner r = runner;
+        return r == null ? ServiceStatus.of(ServiceStatus.STARTING) : r.status();
     }
 
     @Override

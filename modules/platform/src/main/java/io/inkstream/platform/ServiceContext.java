@@ -12,9 +12,15 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 
 /**
  * What a service is given to run: its settings, the topic catalogue, serdes bound to the
@@ -74,9 +80,39 @@ public record ServiceContext(Settings settings, Topics topics, EventSerdes serde
         // Commit (and so make results visible under exactly-once) often: pages update within a second.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Static membership (docs/decisions/0016): the same instance restarted after a crash takes its old place in the
+        // group at once, instead of the group waiting out the dead member's 45 s session timeout. Streams appends
+        // the thread index; the instance's id lives in its data directory, so it is stable across restarts and
+        // different for every instance (one data directory has one owner).
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, topics.prefix() + applicationId + "-" + instanceId());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 12 * 1024 * 1024);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 12 * 1024 * 1024);
         return p;
+    }
+
+    /**
+     * This instance's id: a random one made on first use and kept in the data directory's {@code instance-id} file,
+     * so a restart on the same directory is the same instance (the Streams groups' {@code group.instance.id}).
+     */
+    public String instanceId() {
+        Path file = dataDir.resolve("instance-id");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(dataDir);
+                try {
+                    Files.writeString(file, UUID.randomUUID().toString().substring(0, 8) + "\n", StandardOpenOption.CREATE_NEW);
+                } catch (FileAlreadyExistsException e) {
+                    // made by another service of this instance meanwhile: read theirs
+                }
+            }
+            String id = Files.readString(file).trim();
+            if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalStateException(file + " must hold this instance's id (letters, digits, . _ -), not: " + id);
+            }
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or make the instance id in " + file, e);
+        }
     }
 
     /**

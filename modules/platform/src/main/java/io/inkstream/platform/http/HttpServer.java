@@ -1,6 +1,7 @@
 package io.inkstream.platform.http;
 
 import io.inkstream.platform.Service;
+import io.inkstream.platform.ServiceStatus;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -63,11 +64,8 @@ public final class HttpServer implements AutoCloseable {
                     .json(Map.of("error", "internal", "message", "internal error: " + e.getClass().getSimpleName()));
         });
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-        app.get("/health/ready", ctx -> {
-            Map<String, Object> body = readiness(services);
-            ctx.status(ready(services) ? 200 : 503).json(body);
-        });
-        app.get("/health", ctx -> ctx.status(ready(services) ? 200 : 503).json(readiness(services)));
+        app.get("/health/ready", ctx -> health(ctx, services));
+        app.get("/health", ctx -> health(ctx, services));
         if (meters != null) {
             app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
         }
@@ -83,6 +81,15 @@ public final class HttpServer implements AutoCloseable {
         return new HttpServer(app);
     }
 
+    private static void health(Context ctx, List<? extends Service> services) {
+        Map<String, Object> body = readiness(services);
+        boolean up = ServiceStatus.UP.equals(body.get("status"));
+        if (!up) {
+            ctx.header("Retry-After", HttpProblem.retryAfterSeconds(HttpProblem.DEFAULT_RETRY_AFTER));
+        }
+        ctx.status(up ? 200 : 503).json(body);
+    }
+
     private static void problem(HttpProblem e, Context ctx) {
         if (e.retryAfter() != null) {
             ctx.header("Retry-After", HttpProblem.retryAfterSeconds(e.retryAfter()));
@@ -90,16 +97,34 @@ public final class HttpServer implements AutoCloseable {
         ctx.status(e.status()).json(Map.of("error", e.code(), "message", e.getMessage()));
     }
 
-    private static boolean ready(List<? extends Service> services) {
-        return services.stream().allMatch(Service::ready);
-    }
-
-    private static Map<String, Object> readiness(List<? extends Service> services) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", ready(services) ? "UP" : "STARTING");
+    /**
+     * UP only when every service processes; otherwise the most telling state among them (RESTORING, then
+     * REBALANCING, then any other), each service's state, and the progress of those recovering.
+     */
+    static Map<String, Object> readiness(List<? extends Service> services) {
         Map<String, String> each = new LinkedHashMap<>();
-        services.forEach(s -> each.put(s.name(), s.ready() ? "UP" : "STARTING"));
+        Map<String, Object> progress = new LinkedHashMap<>();
+        for (Service s : services) {
+            if (s.ready()) {
+                each.put(s.name(), ServiceStatus.UP);
+                continue;
+            }
+            ServiceStatus status = s.status();
+            each.put(s.name(), status.up() ? ServiceStatus.STARTING : status.state()); // not ready is never UP
+            if (!status.progress().isEmpty()) {
+                progress.put(s.name(), status.progress());
+            }
+        }
+        String overall = each.values().stream().allMatch(ServiceStatus.UP::equals) ? ServiceStatus.UP
+                : each.containsValue(ServiceStatus.RESTORING) ? ServiceStatus.RESTORING
+                : each.containsValue(ServiceStatus.REBALANCING) ? ServiceStatus.REBALANCING
+                : each.values().stream().filter(v -> !ServiceStatus.UP.equals(v)).findFirst().orElse(ServiceStatus.STARTING);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", overall);
         body.put("services", each);
+        if (!progress.isEmpty()) {
+            body.put("progress", progress);
+        }
         return body;
     }
 

@@ -20,6 +20,7 @@ import io.inkstream.renderer.store.ArticleStore;
 import io.inkstream.renderer.store.RankingStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,6 +66,8 @@ public final class SiteRoutes implements AutoCloseable {
     private final Sitemaps sitemaps;
     private final BeaconCollector beacons;
     private final String widgetFrameAncestors;
+    /** True once the stores hold what was on the topics at start; until then a missing page is not known to be missing. */
+    private final BooleanSupplier loaded;
     /** Pushes to live clients off the thread that applies rankings, so a slow reader delays no one's store. */
     private final ExecutorService push = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "renderer-popular-push");
@@ -76,6 +80,13 @@ public final class SiteRoutes implements AutoCloseable {
      */
     public SiteRoutes(ArticleStore articles, RankingStore rankings, SiteConfig site, BeaconCollector beacons,
                       Clock clock, String widgetFrameAncestors) {
+        this(articles, rankings, site, beacons, clock, widgetFrameAncestors, () -> true);
+    }
+
+    /** @param loaded true once the stores caught up with the topics; pages and APIs answer 503 until then */
+    public SiteRoutes(ArticleStore articles, RankingStore rankings, SiteConfig site, BeaconCollector beacons,
+                      Clock clock, String widgetFrameAncestors, BooleanSupplier loaded) {
+        this.loaded = loaded;
         this.articles = articles;
         this.rankings = rankings;
         this.site = site;
@@ -104,31 +115,44 @@ public final class SiteRoutes implements AutoCloseable {
         app.get("/static/{file}", this::staticAsset);
         app.get("/media/<path>", new MediaFiles()::serve);
 
-        app.post("/v1/beacon", this::beacon);
+        app.post("/v1/beacon", whenLoaded(this::beacon));
         app.sse("/v1/popular/stream", this::popularStream);
-        app.get("/widgets/popular", ctx -> PageResponses.html(ctx, renderer.popularWidget(scope(ctx)), widgetFrameAncestors));
-        app.get("/widgets/popular.json", this::popularJson);
+        app.get("/widgets/popular", whenLoaded(ctx -> PageResponses.html(ctx, renderer.popularWidget(scope(ctx)), widgetFrameAncestors)));
+        app.get("/widgets/popular.json", whenLoaded(this::popularJson));
 
-        app.get("/feeds/rss.xml", ctx -> xml(ctx, "application/rss+xml", feeds.syndication("rss_2.0", null)));
-        app.get("/feeds/atom.xml", ctx -> xml(ctx, "application/atom+xml", feeds.syndication("atom_1.0", null)));
-        app.get("/feeds/feed.json", ctx -> json(ctx, "application/feed+json", feeds.jsonFeed(null)));
-        app.get("/feeds/{section}/rss.xml", ctx -> xml(ctx, "application/rss+xml", feeds.syndication("rss_2.0", section(ctx))));
-        app.get("/feeds/{section}/atom.xml", ctx -> xml(ctx, "application/atom+xml", feeds.syndication("atom_1.0", section(ctx))));
-        app.get("/feeds/{section}/feed.json", ctx -> json(ctx, "application/feed+json", feeds.jsonFeed(section(ctx))));
+        app.get("/feeds/rss.xml", whenLoaded(ctx -> xml(ctx, "application/rss+xml", feeds.syndication("rss_2.0", null))));
+        app.get("/feeds/atom.xml", whenLoaded(ctx -> xml(ctx, "application/atom+xml", feeds.syndication("atom_1.0", null))));
+        app.get("/feeds/feed.json", whenLoaded(ctx -> json(ctx, "application/feed+json", feeds.jsonFeed(null))));
+        app.get("/feeds/{section}/rss.xml", whenLoaded(ctx -> xml(ctx, "application/rss+xml", feeds.syndication("rss_2.0", section(ctx)))));
+        app.get("/feeds/{section}/atom.xml", whenLoaded(ctx -> xml(ctx, "application/atom+xml", feeds.syndication("atom_1.0", section(ctx)))));
+        app.get("/feeds/{section}/feed.json", whenLoaded(ctx -> json(ctx, "application/feed+json", feeds.jsonFeed(section(ctx)))));
 
-        app.get("/api/v1/articles", this::apiList);
-        app.get("/api/v1/articles/{id}", this::apiArticle);
+        app.get("/api/v1/articles", whenLoaded(this::apiList));
+        app.get("/api/v1/articles/{id}", whenLoaded(this::apiArticle));
 
-        app.get("/sitemap.xml", ctx -> xml(ctx, "application/xml", sitemaps.sitemap()));
-        app.get("/sitemap-news.xml", ctx -> xml(ctx, "application/xml", sitemaps.news()));
+        app.get("/sitemap.xml", whenLoaded(ctx -> xml(ctx, "application/xml", sitemaps.sitemap())));
+        app.get("/sitemap-news.xml", whenLoaded(ctx -> xml(ctx, "application/xml", sitemaps.news())));
 
-        app.get("/", ctx -> PageResponses.html(ctx, renderer.home(pageNumber(ctx))));
+        app.get("/", whenLoaded(ctx -> PageResponses.html(ctx, renderer.home(pageNumber(ctx)))));
     }
 
     /** The catch-all page routes (print views, sections, articles by any path): add after every other route. */
     public void registerPages(Javalin app) {
-        app.get("/print/<path>", ctx -> PageResponses.html(ctx, renderer.print("/" + ctx.pathParam("path"))));
-        app.get("/<path>", this::sitePage);
+        app.get("/print/<path>", whenLoaded(ctx -> PageResponses.html(ctx, renderer.print("/" + ctx.pathParam("path")))));
+        app.get("/<path>", whenLoaded(this::sitePage));
+    }
+
+    /**
+     * The handler, once the stores are loaded; before, 503 with Retry-After: after a restart the site's copy of the
+     * topics is still filling, and a page not there yet is not known to be gone (a 404 would be a lie to crawlers).
+     */
+    private Handler whenLoaded(Handler handler) {
+        return ctx -> {
+            if (!loaded.getAsBoolean()) {
+                throw HttpProblem.unavailable("loading", "the site is loading its articles after a start; retry shortly");
+            }
+            handler.handle(ctx);
+        };
     }
 
     /** A section page ("/politics/"), else an article by any of its paths, else a useful 404. */

@@ -78,10 +78,13 @@ class SiteRoutesTest {
 
     /** Just the routes, as the app adds them to the shared server. */
     private final class RoutesOnly implements Service {
+        private final SiteRoutes served;
+        RoutesOnly() { this(routes); }
+        RoutesOnly(SiteRoutes served) { this.served = served; }
         public String name() { return "renderer"; }
         public void start() { }
         public boolean ready() { return true; }
-        public void routes(Javalin app) { routes.register(app); }
+        public void routes(Javalin app) { served.register(app); }
         public void close() { }
     }
 
@@ -220,6 +223,23 @@ class SiteRoutesTest {
         assertThat(r.statusCode()).isEqualTo(503);
         assertThat(r.headers().firstValue("Retry-After")).hasValue("5");
         assertThat(new ObjectMapper().readTree(r.body()).path("error").asText()).isEqualTo("unavailable");
+    }
+
+    @Test
+    void whileTheStoresLoadPagesAndApisAnswer503WithRetryAfterNot404() throws Exception {
+        SiteRoutes loading = new SiteRoutes(articles, rankings, site, new BeaconCollector(articles, "test-salt", clock,
+                view -> CompletableFuture.completedFuture(null)), clock, "*", () -> false);
+        try (HttpServer starting = HttpServer.start("127.0.0.1", 0, List.of(new RoutesOnly(loading)), null)) {
+            for (String path : List.of("/", "/some/article/path.html", "/api/v1/articles/urn:x:1", "/feeds/rss.xml")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + starting.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(path).isEqualTo(503);
+                assertThat(r.headers().firstValue("Retry-After")).as(path).isPresent();
+                assertThat(r.body()).as(path).contains("\"error\":\"loading\"");
+            }
+        } finally {
+            loading.close();
+        }
     }
 
     @Test
