@@ -46,6 +46,7 @@ public final class HttpServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
             config.http.maxRequestSize = 12L * 1024 * 1024;
+            config.jetty.modifyServletContextHandler(HeadAsGet::install);
         });
         app.exception(HttpProblem.class, (e, ctx) -> problem(e, ctx));
         app.exception(CompletionException.class, (e, ctx) -> {

@@ -243,6 +243,27 @@ class SiteRoutesTest {
     }
 
     @Test
+    void headIsAnsweredLikeGetWithoutTheBodyOnEveryKindOfRoute() throws Exception {
+        for (String path : List.of(TestArticles.XI_PATH, "/", "/politics/", "/feeds/rss.xml", "/feeds/feed.json",
+                "/api/v1/articles", "/api/v1/articles/" + TestArticles.XI_ID, "/sitemap.xml", "/widgets/popular.json",
+                "/no/such/page.html")) {
+            HttpResponse<String> get = get(path);
+            HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).as(path).isEqualTo(get.statusCode());
+            assertThat(head.body()).as(path).isEmpty();
+            for (String header : List.of("Content-Type", "Content-Length", "ETag", "Last-Modified")) {
+                assertThat(head.headers().firstValue(header)).as(path + " " + header).isEqualTo(get.headers().firstValue(header));
+            }
+        }
+        String etag = get(TestArticles.XI_PATH).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> conditional = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                        + TestArticles.XI_PATH)).header("If-None-Match", etag)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(conditional.statusCode()).isEqualTo(304);
+    }
+
+    @Test
     void beaconFromCrawlerIsMarkedBot() throws Exception {
         post("/v1/beacon", "{\"articleId\":\"" + TestArticles.XI_ID + "\"}",
                 "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)");
