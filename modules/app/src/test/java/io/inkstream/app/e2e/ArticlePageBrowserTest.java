@@ -27,10 +27,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -99,7 +97,7 @@ class ArticlePageBrowserTest {
             if (stack != null) {
                 stack.close();
             }
-            deleteRecursively(dataDir);
+            JarProcess.deleteRecursively(dataDir);
         }
     }
 
@@ -244,16 +242,5 @@ class ArticlePageBrowserTest {
 
     private static byte[] resource(String name) {
         return Fixtures.resource("/e2e/" + name);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp dir left behind is harmless
-        }
     }
 }

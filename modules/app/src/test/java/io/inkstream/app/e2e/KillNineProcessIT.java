@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +34,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -87,7 +84,7 @@ class KillNineProcessIT {
         if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        deleteRecursively(dataDir);
+        JarProcess.deleteRecursively(dataDir);
     }
 
     @Test
@@ -97,9 +94,9 @@ class KillNineProcessIT {
         jar = Path.of(packaged);
         logDir = jar.toAbsolutePath().getParent();
         dataDir = Files.createTempDirectory("inkstream-kill-nine-");
-        httpPort = freePort();
-        kafkaPort = freePort();
-        registryPort = freePort();
+        httpPort = JarProcess.freePort();
+        kafkaPort = JarProcess.freePort();
+        registryPort = JarProcess.freePort();
         start();
         awaitUp(START);
 
@@ -167,13 +164,7 @@ class KillNineProcessIT {
     private void start() throws IOException {
         starts++;
         Path log = logDir.resolve("kill-nine-process-it-" + starts + ".log");
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseParallelGC", "-jar", jar.toAbsolutePath().toString(), "up",
-                "--data-dir", dataDir.toString(), "--port", String.valueOf(httpPort),
-                "--kafka-port", String.valueOf(kafkaPort), "--registry-port", String.valueOf(registryPort))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        process = JarProcess.up(jar, dataDir, httpPort, kafkaPort, registryPort, log);
     }
 
     private void awaitUp(Duration timeout) throws InterruptedException {
@@ -350,25 +341,6 @@ class KillNineProcessIT {
             Thread.sleep(ms);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temp dir left behind is harmless
         }
     }
 
