@@ -61,7 +61,7 @@ public final class EmbeddedStack implements AutoCloseable {
             HttpServer.requireFree(common.httpHost(), common.httpPort());
         }
         kafka = progress.step("kafka", "localhost:" + common.kafkaPort(),
-                () -> EmbeddedKafka.start(common.dataDir().resolve("kafka"), common.kafkaPort()));
+                () -> EmbeddedKafka.start(common.dataDir().resolve("kafka"), common.kafkaPort(), common.kafkaFlushEveryMessage()));
         started.add(kafka);
         RegistryConfig registryConfig = configured.registry();
         registry = progress.step("registry", "http://localhost:" + common.registryPort(),

@@ -1,5 +1,6 @@
 package io.inkstream.app;
 
+import io.inkstream.platform.DataDirLock;
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.config.CommonConfig;
@@ -44,6 +45,8 @@ final class RunCommand implements Runnable {
             System.out.println("registry ready on " + registry.url());
             running = registry;
         } else {
+            // One owner per data directory (its state stores, its instance id): refused before anything is touched.
+            DataDirLock lock = DataDirLock.acquire(common.dataDir());
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             ServiceContext context = ServiceContext.from(common, configured.settings(), meters);
             Service svc = Services.create(service, context, configured);
@@ -54,6 +57,7 @@ final class RunCommand implements Runnable {
             running = () -> {
                 http.close();
                 svc.close();
+                lock.close();
             };
         }
         AutoCloseable toClose = running;

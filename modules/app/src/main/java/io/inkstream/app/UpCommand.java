@@ -1,20 +1,17 @@
 package io.inkstream.app;
 
+import io.inkstream.platform.DataDirLock;
 import io.inkstream.platform.config.CommonConfig;
 import io.inkstream.platform.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 /** {@code inkstream up}: the whole pipeline in this JVM, the site on localhost. */
 @Command(name = "up", mixinStandardHelpOptions = true,
@@ -60,19 +57,28 @@ final class UpCommand implements Runnable {
         }
         InkstreamConfig configured = InkstreamConfig.from(Settings.load(config, overrides));
         Path data = configured.common().dataDir();
+        // One owner per data directory: taken before anything in it is touched, --fresh's delete included.
+        DataDirLock lock = DataDirLock.acquire(data);
         if (fresh) {
-            deleteRecursively(data);
+            lock.deleteContents();
         }
 
         long started = System.nanoTime();
         System.out.println("Starting Inkstream (data in " + data.toAbsolutePath().normalize() + ")");
-        EmbeddedStack stack = EmbeddedStack.start(configured, Services.names(), System.out);
+        EmbeddedStack stack;
+        try {
+            stack = EmbeddedStack.start(configured, Services.names(), System.out);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicReference<EmbeddedStack> toClose = new AtomicReference<>(stack);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Inkstream...");
             long t = System.nanoTime();
             toClose.get().close();
+            lock.close();
             System.out.printf("Stopped in %.1f s. Data kept in %s%n", (System.nanoTime() - t) / 1e9, data.toAbsolutePath().normalize());
             stopped.countDown();
         }, "inkstream-shutdown"));
@@ -97,23 +103,6 @@ final class UpCommand implements Runnable {
             stopped.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new IllegalStateException("cannot delete " + p + ": " + e.getMessage());
-                }
-            });
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot delete " + dir + ": " + e.getMessage());
         }
     }
 }

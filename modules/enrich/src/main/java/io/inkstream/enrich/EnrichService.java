@@ -2,6 +2,7 @@ package io.inkstream.enrich;
 
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
+import io.inkstream.platform.ServiceStatus;
 import io.inkstream.platform.streams.StreamsRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,11 @@ public final class EnrichService implements Service {
     @Override
     public boolean ready() {
         return runner.ready();
+    }
+
+    @Override
+    public ServiceStatus status() {
+        return runner.status();
     }
 
     @Override

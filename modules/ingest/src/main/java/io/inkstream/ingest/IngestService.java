@@ -12,6 +12,7 @@ import io.inkstream.ingest.stream.StoreNames;
 import io.inkstream.ingest.stream.VersionState;
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
+import io.inkstream.platform.ServiceStatus;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.inkstream.platform.http.HttpProblem;
 import io.javalin.Javalin;
@@ -103,6 +104,12 @@ public final class IngestService implements Service {
     }
 
     @Override
+    public ServiceStatus status() {
+        StreamsRunner r = runner;
+        return r == null ? ServiceStatus.of(ServiceStatus.STARTING) : r.status();
+    }
+
+    @Override
     public void routes(Javalin app) {
         app.post("/v1/items", ctx -> {
             HttpChannel channel = http;
@@ -121,6 +128,11 @@ public final class IngestService implements Service {
     /** The feed poller (its {@code pollNow()} polls at once), or null when no feeds are configured. */
     public FeedPollChannel feedPoller() {
         return feedPoller;
+    }
+
+    /** The drop folder channel (its {@code scanOnce()} scans at once), or null when no drop folder is configured. */
+    public FolderChannel folder() {
+        return folder;
     }
 
     public WireItems wireItems() {

@@ -19,6 +19,11 @@ public interface Service extends AutoCloseable {
     /** True when the service is processing (its Streams app is RUNNING, its consumers assigned). */
     boolean ready();
 
+    /** What the service is doing, for {@code /health}: UP exactly when {@link #ready()}; else why not, with progress. */
+    default ServiceStatus status() {
+        return ServiceStatus.of(ready() ? ServiceStatus.UP : ServiceStatus.STARTING);
+    }
+
     /** Adds this service's HTTP routes to the shared server. */
     default void routes(Javalin app) {
     }

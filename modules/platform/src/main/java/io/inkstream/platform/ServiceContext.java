@@ -12,9 +12,15 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 
 /**
  * What a service is given to run: its settings, the topic catalogue, serdes bound to the
@@ -23,6 +29,13 @@ import java.util.Properties;
  */
 public record ServiceContext(Settings settings, Topics topics, EventSerdes serdes, String bootstrapServers,
                              String registryUrl, Path dataDir, MeterRegistry meters) {
+
+    /** How long a plain producer's send may wait for metadata (the broker unreachable). */
+    public static final int PRODUCER_MAX_BLOCK_MS = 5_000;
+    /** How long a plain producer waits for one produce request's answer before retrying it. */
+    public static final int PRODUCER_REQUEST_TIMEOUT_MS = 5_000;
+    /** How long a record may take, retries included, until its send fails (at least linger + request timeout). */
+    public static final int PRODUCER_DELIVERY_TIMEOUT_MS = 10_000;
 
     static {
         // Services build and copy event records before any serde has run; Avro must trust them already.
@@ -67,12 +80,47 @@ public record ServiceContext(Settings settings, Topics topics, EventSerdes serde
         // Commit (and so make results visible under exactly-once) often: pages update within a second.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        // Static membership (docs/decisions/0016): the same instance restarted after a crash takes its old place in the
+        // group at once, instead of the group waiting out the dead member's 45 s session timeout. Streams appends
+        // the thread index; the instance's id lives in its data directory, so it is stable across restarts and
+        // different for every instance (one data directory has one owner).
+        p.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, topics.prefix() + applicationId + "-" + instanceId());
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), 12 * 1024 * 1024);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG), 12 * 1024 * 1024);
         return p;
     }
 
-    /** Producer properties: idempotent, acks=all, large enough for a 10 MB wire item. */
+    /**
+     * This instance's id: a random one made on first use and kept in the data directory's {@code instance-id} file,
+     * so a restart on the same directory is the same instance (the Streams groups' {@code group.instance.id}).
+     */
+    public String instanceId() {
+        Path file = dataDir.resolve("instance-id");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(dataDir);
+                try {
+                    Files.writeString(file, UUID.randomUUID().toString().substring(0, 8) + "\n", StandardOpenOption.CREATE_NEW);
+                } catch (FileAlreadyExistsException e) {
+                    // made by another service of this instance meanwhile: read theirs
+                }
+            }
+            String id = Files.readString(file).trim();
+            if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalStateException(file + " must hold this instance's id (letters, digits, . _ -), not: " + id);
+            }
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or make the instance id in " + file, e);
+        }
+    }
+
+    /**
+     * Producer properties: idempotent, acks=all, large enough for a 10 MB wire item, and bounded in time. An
+     * endpoint answers 2xx only after the broker acknowledged (see {@code platform.kafka.Acknowledged}); when the
+     * broker is down, {@code send} gives up on metadata after {@link #PRODUCER_MAX_BLOCK_MS} and a record after
+     * {@link #PRODUCER_DELIVERY_TIMEOUT_MS}, so the caller hears 503 within seconds instead of two minutes.
+     */
     public Properties producerProperties(String clientId) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -81,6 +129,9 @@ public record ServiceContext(Settings settings, Topics topics, EventSerdes serde
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 12 * 1024 * 1024);
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, PRODUCER_MAX_BLOCK_MS);
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, PRODUCER_REQUEST_TIMEOUT_MS);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, PRODUCER_DELIVERY_TIMEOUT_MS);
         return p;
     }
 

@@ -1,6 +1,8 @@
 package io.inkstream.popularity;
 
+import io.inkstream.platform.ServiceStatus;
 import io.inkstream.platform.http.HttpProblem;
+import io.inkstream.platform.streams.StreamsRunner;
 import io.inkstream.popularity.count.VisitorSketches;
 import io.inkstream.popularity.count.Window;
 import io.inkstream.popularity.rank.ArticleCount;
@@ -10,7 +12,6 @@ import io.inkstream.popularity.stream.StoreNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -30,13 +31,43 @@ final class PopularityQueries {
     record ArticleView(String articleId, long views, long visitors, Instant windowStart, Instant windowEnd) {
     }
 
-    private final Supplier<KafkaStreams> streams;
+    private final StreamsRunner runner;
 
-    PopularityQueries(Supplier<KafkaStreams> streams) {
-        this.streams = streams;
+    PopularityQueries(StreamsRunner runner) {
+        this.runner = runner;
+    }
+
+    /**
+     * The query's answer from the stores, or a 503 with Retry-After and the reason while they are not
+     * queryable: the app starting, rebalancing or restoring after a restart (a store can also move away
+     * mid-query, which Kafka Streams signals with an InvalidStateStoreException from any call).
+     */
+    private <T> T query(Supplier<T> query) {
+        ServiceStatus status = runner.status();
+        if (!status.up()) {
+            throw unavailable(status);
+        }
+        try {
+            return query.get();
+        } catch (InvalidStateStoreException e) {
+            throw unavailable(runner.status());
+        }
+    }
+
+    private static HttpProblem unavailable(ServiceStatus status) {
+        return HttpProblem.unavailable("not-ready", "popularity counts are not queryable now: "
+                + status.reason() + "; retry shortly");
     }
 
     ScopeView scope(String scope, int limit) {
+        return query(() -> scopeNow(scope, limit));
+    }
+
+    ArticleView article(String articleId) {
+        return query(() -> articleNow(articleId));
+    }
+
+    private ScopeView scopeNow(String scope, int limit) {
         // A scope lives in one partition (the ranking stage is keyed by scope), so the range over
         // all local partitions is still in ranking order.
         List<ArticleCount> top = ScopeRanking.top(store(StoreNames.SCOPE_INDEX), scope, limit);
@@ -50,7 +81,7 @@ final class PopularityQueries {
         return new ScopeView(scope, window.start(), window.end(), Instant.now(), top);
     }
 
-    ArticleView article(String articleId) {
+    private ArticleView articleNow(String articleId) {
         ReadOnlyKeyValueStore<String, Long> views = store(StoreNames.ARTICLE_VIEWS);
         Long counted = views.get(articleId);
         long n = counted == null ? 0 : counted;
@@ -60,10 +91,6 @@ final class PopularityQueries {
     }
 
     private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
-        try {
-            return streams.get().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
-        } catch (InvalidStateStoreException e) {
-            throw new HttpProblem(503, "not-ready", "popularity counts are being restored; try again in a moment");
-        }
+        return runner.streams().store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
     }
 }

@@ -2,6 +2,7 @@ package io.inkstream.popularity;
 
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
+import io.inkstream.platform.ServiceStatus;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.javalin.Javalin;
 import org.apache.kafka.streams.KafkaStreams;
@@ -32,7 +33,7 @@ public final class PopularityService implements Service {
         this.runner = new StreamsRunner(NAME,
                 PopularityTopology.build(config, context.topics(), context.serdes()),
                 context.streamsProperties(APPLICATION_ID), context.meters());
-        this.routes = new PopularityRoutes(new PopularityQueries(runner::streams));
+        this.routes = new PopularityRoutes(new PopularityQueries(runner));
     }
 
     @Override
@@ -49,6 +50,11 @@ public final class PopularityService implements Service {
     @Override
     public boolean ready() {
         return runner.ready();
+    }
+
+    @Override
+    public ServiceStatus status() {
+        return runner.status();
     }
 
     /** {@code GET /v1/popular?scope=all&limit=10} and {@code GET /v1/popular/articles/{id}}. */

@@ -3,6 +3,8 @@ package io.inkstream.renderer;
 import io.inkstream.events.PageView;
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
+import io.inkstream.platform.ServiceStatus;
+import io.inkstream.platform.kafka.Acknowledged;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.inkstream.renderer.beacon.BeaconCollector;
 import io.inkstream.renderer.http.SiteRoutes;
@@ -63,12 +65,8 @@ public final class RendererService implements Service {
                 context.serdes().keySerde().serializer(), context.serdes().valueSerde(context.topics().pageviews()).serializer());
         String topic = context.topics().pageviews().name();
         BeaconCollector beacons = new BeaconCollector(articles, VisitorSalt.resolve(config.visitorSalt(), context.dataDir()),
-                clock, view -> pageviews.send(new ProducerRecord<>(topic, view.getArticleId(), view), (meta, error) -> {
-                    if (error != null) {
-                        log.warn("page view for {} not written: {}", view.getArticleId(), error.toString());
-                    }
-                }));
-        this.routes = new SiteRoutes(articles, rankings, site, beacons, clock, config.widgetFrameAncestors());
+                clock, view -> Acknowledged.send(pageviews, new ProducerRecord<>(topic, view.getArticleId(), view)));
+        this.routes = new SiteRoutes(articles, rankings, site, beacons, clock, config.widgetFrameAncestors(), feeder::caughtUp);
     }
 
     @Override
@@ -87,6 +85,12 @@ public final class RendererService implements Service {
     @Override
     public boolean ready() {
         return feeder.caughtUp() && publisher.ready();
+    }
+
+    /** LOADING until the stores caught up with the topics, then the publisher's state. */
+    @Override
+    public ServiceStatus status() {
+        return feeder.caughtUp() ? publisher.status() : ServiceStatus.of(ServiceStatus.LOADING);
     }
 
     /** The beacon, the live widget, feeds, API, sitemaps and the home page. */

@@ -24,7 +24,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,16 +69,10 @@ class InkstreamProcessIT {
         dataDir = Files.createTempDirectory("inkstream-e2e-process-");
         // To a file, not a pipe: Process.destroy() closes the pipes at once, and the last lines matter here.
         log = jar.toAbsolutePath().getParent().resolve("inkstream-process-it.log");
-        int httpPort = freePort();
-        kafkaPort = freePort();
-        registryPort = freePort();
-        process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-XX:+UseParallelGC", "-jar", jar.toAbsolutePath().toString(), "up",
-                "--data-dir", dataDir.toString(), "--port", String.valueOf(httpPort),
-                "--kafka-port", String.valueOf(kafkaPort), "--registry-port", String.valueOf(registryPort))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        int httpPort = JarProcess.freePort();
+        kafkaPort = JarProcess.freePort();
+        registryPort = JarProcess.freePort();
+        process = JarProcess.up(jar, dataDir, httpPort, kafkaPort, registryPort, log);
 
         new FluentWait<>(this).withTimeout(START).pollingEvery(Duration.ofMillis(200))
                 .withMessage(() -> "\"Inkstream is up\" from the process; it printed:\n" + tail())
@@ -191,13 +184,5 @@ class InkstreamProcessIT {
     private String tail() {
         List<String> lines = outputText().lines().toList();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())) + "\n(whole log: " + log + ")";
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

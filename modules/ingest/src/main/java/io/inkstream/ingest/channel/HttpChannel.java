@@ -89,7 +89,8 @@ public final class HttpChannel {
             writer.write(item);
         } catch (WireItemWriter.WriteFailedException e) {
             log.warn("item not stored: {}", e.getMessage());
-            throw new HttpProblem(503, "unavailable", "The item could not be stored (" + e.getMessage() + "); retry later.");
+            throw new HttpProblem(503, "unavailable", "The item could not be stored (" + e.getMessage() + "); retry later.",
+                    WireItemWriter.RETRY_AFTER);
         }
         // the same pure parser the stream runs, so this answer is what the stream does with the item
         ParseOutcome outcome = parser.parse(item, clock.instant());
@@ -131,7 +132,8 @@ public final class HttpChannel {
             } catch (WireItemWriter.WriteFailedException e) {
                 log.warn("batch stopped at {}: {}", file.name(), e.getMessage());
                 throw new HttpProblem(503, "unavailable", "Stopped at " + file.name() + ", which could not be stored ("
-                        + e.getMessage() + "); the files listed were stored, retry the rest later.", Map.of("files", answers));
+                        + e.getMessage() + "); the files listed were stored, retry the rest later.", Map.of("files", answers),
+                        WireItemWriter.RETRY_AFTER);
             }
             ParseOutcome outcome = parser.parse(item, clock.instant());
             Map<String, Object> answer = new LinkedHashMap<>();

@@ -12,11 +12,20 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Writes received items to wire.received and returns only once the broker acknowledged
- * them (acks=all, idempotent), so a channel never confirms an item that could be lost.
+ * them (acks=all, idempotent), so a channel never confirms an item that could be lost: HTTP answers
+ * 202, the folder moves a file to done/, the poller saves a feed's state only after this returns.
+ * A broker that does not acknowledge within the producer's bounded timeouts is a
+ * {@link WriteFailedException}, which HTTP answers 503 with {@code Retry-After}.
  */
 public final class WireItemWriter implements AutoCloseable {
 
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Longest wait for the acknowledgement: the producer's own delivery timeout (ServiceContext's, 10 s) fails the
+     * send first; this only bounds a producer configured without one, so no channel hangs on a dead broker.
+     */
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(15);
+    /** What a caller refused for want of an acknowledgement is told to wait before retrying. */
+    public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private final Producer<String, WireItem> producer;
     private final String topic;

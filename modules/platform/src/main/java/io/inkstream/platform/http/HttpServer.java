@@ -1,7 +1,9 @@
 package io.inkstream.platform.http;
 
 import io.inkstream.platform.Service;
+import io.inkstream.platform.ServiceStatus;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.slf4j.Logger;
@@ -14,6 +16,7 @@ import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 /**
  * The one HTTP server of a process: every service's routes, plus {@code /health} (live and
@@ -43,19 +46,27 @@ public final class HttpServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.useVirtualThreads = false;
             config.http.maxRequestSize = 12L * 1024 * 1024;
+            config.jetty.modifyServletContextHandler(HeadAsGet::install);
         });
-        app.exception(HttpProblem.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
+        app.exception(HttpProblem.class, (e, ctx) -> problem(e, ctx));
+        app.exception(CompletionException.class, (e, ctx) -> {
+            // a future given to ctx.future() that failed: the cause is what the handler meant
+            if (e.getCause() instanceof HttpProblem problem) {
+                problem(problem, ctx);
+            } else {
+                log.error("request {} {} failed", ctx.method(), ctx.path(), e.getCause());
+                ctx.status(HttpStatus.INTERNAL_SERVER_ERROR).json(Map.of("error", "internal",
+                        "message", "internal error: " + (e.getCause() == null ? e : e.getCause()).getClass().getSimpleName()));
+            }
+        });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("request {} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR)
                     .json(Map.of("error", "internal", "message", "internal error: " + e.getClass().getSimpleName()));
         });
         app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
-        app.get("/health/ready", ctx -> {
-            Map<String, Object> body = readiness(services);
-            ctx.status(ready(services) ? 200 : 503).json(body);
-        });
-        app.get("/health", ctx -> ctx.status(ready(services) ? 200 : 503).json(readiness(services)));
+        app.get("/health/ready", ctx -> health(ctx, services));
+        app.get("/health", ctx -> health(ctx, services));
         if (meters != null) {
             app.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(meters.scrape()));
         }
@@ -71,16 +82,50 @@ public final class HttpServer implements AutoCloseable {
         return new HttpServer(app);
     }
 
-    private static boolean ready(List<? extends Service> services) {
-        return services.stream().allMatch(Service::ready);
+    private static void health(Context ctx, List<? extends Service> services) {
+        Map<String, Object> body = readiness(services);
+        boolean up = ServiceStatus.UP.equals(body.get("status"));
+        if (!up) {
+            ctx.header("Retry-After", HttpProblem.retryAfterSeconds(HttpProblem.DEFAULT_RETRY_AFTER));
+        }
+        ctx.status(up ? 200 : 503).json(body);
     }
 
-    private static Map<String, Object> readiness(List<? extends Service> services) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", ready(services) ? "UP" : "STARTING");
+    private static void problem(HttpProblem e, Context ctx) {
+        if (e.retryAfter() != null) {
+            ctx.header("Retry-After", HttpProblem.retryAfterSeconds(e.retryAfter()));
+        }
+        ctx.status(e.status()).json(e.body());
+    }
+
+    /**
+     * UP only when every service processes; otherwise the most telling state among them (RESTORING, then
+     * REBALANCING, then any other), each service's state, and the progress of those recovering.
+     */
+    static Map<String, Object> readiness(List<? extends Service> services) {
         Map<String, String> each = new LinkedHashMap<>();
-        services.forEach(s -> each.put(s.name(), s.ready() ? "UP" : "STARTING"));
+        Map<String, Object> progress = new LinkedHashMap<>();
+        for (Service s : services) {
+            if (s.ready()) {
+                each.put(s.name(), ServiceStatus.UP);
+                continue;
+            }
+            ServiceStatus status = s.status();
+            each.put(s.name(), status.up() ? ServiceStatus.STARTING : status.state()); // not ready is never UP
+            if (!status.progress().isEmpty()) {
+                progress.put(s.name(), status.progress());
+            }
+        }
+        String overall = each.values().stream().allMatch(ServiceStatus.UP::equals) ? ServiceStatus.UP
+                : each.containsValue(ServiceStatus.RESTORING) ? ServiceStatus.RESTORING
+                : each.containsValue(ServiceStatus.REBALANCING) ? ServiceStatus.REBALANCING
+                : each.values().stream().filter(v -> !ServiceStatus.UP.equals(v)).findFirst().orElse(ServiceStatus.STARTING);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", overall);
         body.put("services", each);
+        if (!progress.isEmpty()) {
+            body.put("progress", progress);
+        }
         return body;
     }
 

@@ -51,11 +51,24 @@ public final class EmbeddedKafka implements AutoCloseable {
      * @throws IllegalStateException with a clear message when the port is taken
      */
     public static EmbeddedKafka start(Path dataDir, int port) {
+        return start(dataDir, port, false);
+    }
+
+    /**
+     * The same; with {@code flushEveryMessage} the broker fsyncs its log after every message, before it
+     * acknowledges (log.flush.interval.messages=1): an acknowledged write then survives a power loss too.
+     * Without, an acknowledged write is in the page cache of this one broker: it survives a crash of the
+     * process (kill -9), not of the machine.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, boolean flushEveryMessage) {
         int brokerPort = port == 0 ? freePort() : requireFree(port);
         int controllerPort = freePort();
         try {
             Files.createDirectories(dataDir);
             Properties props = brokerProperties(dataDir, brokerPort, controllerPort);
+            if (flushEveryMessage) {
+                props.setProperty("log.flush.interval.messages", "1");
+            }
             format(dataDir, props);
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             long started = System.nanoTime();
@@ -110,12 +123,19 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.setProperty("default.replication.factor", "1");
         p.setProperty("min.insync.replicas", "1");
         p.setProperty("num.partitions", "1");
+        // A restart after a crash: the controller (this same node) keeps the dead broker's registration until its
+        // session times out, and only then accepts the restarted one. 9 s by default; 4 s here, still four missed
+        // heartbeats (one a second, over loopback inside this JVM) before the node would fence itself.
+        p.setProperty("broker.session.timeout.ms", "4000");
+        p.setProperty("broker.heartbeat.interval.ms", "1000");
         // Consumers and Streams apps join quickly instead of waiting 3 s for more members.
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         // Wire items may be up to 10 MB (ingest's limit) plus headers.
         p.setProperty("message.max.bytes", String.valueOf(12 * 1024 * 1024));
         p.setProperty("replica.fetch.max.bytes", String.valueOf(12 * 1024 * 1024));
         p.setProperty("auto.create.topics.enable", "false");
+        // Kafka's default: the OS writes the page cache back when it likes; an acknowledged write survives a crash
+        // of this process, not of the machine. inkstream.kafka.flush-every-message sets 1 (fsync before each ack).
         p.setProperty("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
         return p;
     }

@@ -1,16 +1,24 @@
 package io.inkstream.platform.streams;
 
+import io.inkstream.platform.ServiceStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.processor.StateRestoreListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one Kafka Streams application: logs its state changes, replaces a stream thread that
@@ -23,7 +31,13 @@ public final class StreamsRunner implements AutoCloseable {
 
     private final String name;
     private final KafkaStreams streams;
+    /** Changelog partitions being restored now, by store and partition: what RESTORING reports. */
+    private final Map<String, Restoration> restoring = new ConcurrentHashMap<>();
     private KafkaStreamsMetrics metrics;
+
+    /** One changelog partition's restoration: from {@code start} to {@code end}, {@code restored} so far. */
+    private record Restoration(String store, long start, long end, AtomicLong restored) {
+    }
 
     public StreamsRunner(String name, Topology topology, Properties properties, MeterRegistry meters) {
         this.name = name;
@@ -34,6 +48,31 @@ public final class StreamsRunner implements AutoCloseable {
                 log.info("{} streams {} (was {})", name, now, before);
             } else {
                 log.debug("{} streams {} (was {})", name, now, before);
+            }
+        });
+        streams.setGlobalStateRestoreListener(new StateRestoreListener() {
+            @Override
+            public void onRestoreStart(TopicPartition partition, String store, long start, long end) {
+                restoring.put(store + "/" + partition, new Restoration(store, start, end, new AtomicLong()));
+                log.info("{} restoring {} from {} ({} offsets)", name, store, partition, end - start);
+            }
+
+            @Override
+            public void onBatchRestored(TopicPartition partition, String store, long batchEnd, long restored) {
+                Restoration r = restoring.get(store + "/" + partition);
+                if (r != null) {
+                    r.restored().addAndGet(restored);
+                }
+            }
+
+            @Override
+            public void onRestoreEnd(TopicPartition partition, String store, long restored) {
+                restoring.remove(store + "/" + partition);
+            }
+
+            @Override
+            public void onRestoreSuspended(TopicPartition partition, String store, long restored) {
+                restoring.remove(store + "/" + partition);
             }
         });
         streams.setUncaughtExceptionHandler(e -> {
@@ -50,10 +89,39 @@ public final class StreamsRunner implements AutoCloseable {
         streams.start();
     }
 
-    /** RUNNING (or rebalancing after having run): the app processes records. */
+    /**
+     * RUNNING: every thread has its tasks and their state restored, so the app processes records. Not
+     * REBALANCING: after an unclean stop the app rebalances while it waits for its group and restores its
+     * stores from the changelogs, and records arriving meanwhile are not processed.
+     */
     public boolean ready() {
+        return streams.state() == KafkaStreams.State.RUNNING;
+    }
+
+    /** The app's state for {@code /health}: UP, STARTING, REBALANCING, RESTORING (with restored/total per store), ERROR, STOPPED. */
+    public ServiceStatus status() {
         KafkaStreams.State state = streams.state();
-        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        return switch (state) {
+            case RUNNING -> ServiceStatus.of(ServiceStatus.UP);
+            case CREATED -> ServiceStatus.of(ServiceStatus.STARTING);
+            case REBALANCING -> restoring.isEmpty() ? ServiceStatus.of(ServiceStatus.REBALANCING)
+                    : new ServiceStatus(ServiceStatus.RESTORING, restorationProgress());
+            case PENDING_ERROR, ERROR -> ServiceStatus.of(ServiceStatus.ERROR);
+            case PENDING_SHUTDOWN, NOT_RUNNING -> ServiceStatus.of(ServiceStatus.STOPPED);
+        };
+    }
+
+    /** Per store being restored: offsets restored so far and in all (summed over its partitions). */
+    private Map<String, Object> restorationProgress() {
+        Map<String, long[]> byStore = new TreeMap<>();
+        for (Restoration r : restoring.values()) {
+            long[] sums = byStore.computeIfAbsent(r.store(), k -> new long[2]);
+            sums[0] += r.restored().get();
+            sums[1] += Math.max(0, r.end() - r.start());
+        }
+        Map<String, Object> progress = new LinkedHashMap<>();
+        byStore.forEach((store, sums) -> progress.put(store, Map.of("restored", sums[0], "total", sums[1])));
+        return progress;
     }
 
     public KafkaStreams streams() {

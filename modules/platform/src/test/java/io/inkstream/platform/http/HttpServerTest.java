@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class HttpServerTest {
     private final HttpClient http = HttpClient.newHttpClient();
 
     /** A service whose readiness the test controls and whose route fails with a problem. */
-    static final class FakeService implements Service {
+    static class FakeService implements Service {
         final AtomicBoolean ready = new AtomicBoolean();
 
         public String name() { return "fake"; }
@@ -53,6 +54,29 @@ class HttpServerTest {
 
             HttpResponse<String> metrics = get(server, "/metrics");
             assertThat(metrics.body()).contains("inkstream_test_items_total 3.0");
+        }
+    }
+
+    @Test
+    void healthIsRestoringWithProgressUntilTheServiceProcesses() throws Exception {
+        FakeService restoring = new FakeService() {
+            @Override
+            public io.inkstream.platform.ServiceStatus status() {
+                return ready.get() ? super.status() : new io.inkstream.platform.ServiceStatus("RESTORING",
+                        Map.of("popularity-minute-buckets", Map.of("restored", 1200L, "total", 5000L)));
+            }
+        };
+        try (HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(restoring), null)) {
+            HttpResponse<String> health = get(server, "/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.headers().firstValue("Retry-After")).isPresent();
+            assertThat(health.body()).contains("\"status\":\"RESTORING\"", "\"fake\":\"RESTORING\"",
+                    "\"restored\":1200", "\"total\":5000");
+
+            restoring.ready.set(true);
+            HttpResponse<String> up = get(server, "/health");
+            assertThat(up.statusCode()).isEqualTo(200);
+            assertThat(up.body()).contains("\"status\":\"UP\"").doesNotContain("progress");
         }
     }
 

@@ -15,7 +15,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
 /**
@@ -34,10 +34,17 @@ public final class BeaconCollector {
     private final ArticleStore articles;
     private final byte[] salt;
     private final Clock clock;
-    private final Consumer<PageView> sink;
+    private final Sink sink;
+
+    /** Where accepted views go (a Kafka producer to pageviews in the service). */
+    @FunctionalInterface
+    public interface Sink {
+        /** Writes the view; the future completes when it is durable (the broker acknowledged it), or fails. */
+        CompletableFuture<?> write(PageView view);
+    }
 
     /** @param sink where accepted views go (a Kafka producer to pageviews in the service) */
-    public BeaconCollector(ArticleStore articles, String salt, Clock clock, Consumer<PageView> sink) {
+    public BeaconCollector(ArticleStore articles, String salt, Clock clock, Sink sink) {
         this.articles = articles;
         this.salt = salt.getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
@@ -45,14 +52,15 @@ public final class BeaconCollector {
     }
 
     /**
-     * Validates and sends one beacon.
+     * Validates and sends one beacon; the future completes with the view once the sink acknowledged it
+     * (so the caller answers only for a view that is stored) and fails with the sink's error.
      *
      * @param body      the JSON the page sent: {"articleId": ..., "visitor": ..., "referrer": host}
      * @param userAgent the request's User-Agent
      * @param address   the client address (hashed only when the page sent no visitor id)
      * @throws BadBeacon with a message for the caller; nothing is sent
      */
-    public PageView collect(byte[] body, String userAgent, String address) throws BadBeacon {
+    public CompletableFuture<PageView> collect(byte[] body, String userAgent, String address) throws BadBeacon {
         if (body == null || body.length == 0) {
             throw new BadBeacon("empty beacon: send {\"articleId\": \"...\"}");
         }
@@ -89,8 +97,7 @@ public final class BeaconCollector {
                 .setUserAgent(ua)
                 .setBot(BotDetector.DEFAULT.isBotRequest(userAgent))
                 .build();
-        sink.accept(view);
-        return view;
+        return sink.write(view).thenApply(acknowledged -> view);
     }
 
     private static Optional<String> text(JsonNode json, String field) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkstream.events.EnrichedArticle;
+import io.inkstream.events.PageView;
 import io.inkstream.platform.http.HttpProblem;
 import io.inkstream.renderer.beacon.BadBeacon;
 import io.inkstream.renderer.beacon.BeaconCollector;
@@ -19,6 +20,7 @@ import io.inkstream.renderer.store.ArticleStore;
 import io.inkstream.renderer.store.RankingStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +33,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,6 +66,8 @@ public final class SiteRoutes implements AutoCloseable {
     private final Sitemaps sitemaps;
     private final BeaconCollector beacons;
     private final String widgetFrameAncestors;
+    /** True once the stores hold what was on the topics at start; until then a missing page is not known to be missing. */
+    private final BooleanSupplier loaded;
     /** Pushes to live clients off the thread that applies rankings, so a slow reader delays no one's store. */
     private final ExecutorService push = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "renderer-popular-push");
@@ -74,6 +80,13 @@ public final class SiteRoutes implements AutoCloseable {
      */
     public SiteRoutes(ArticleStore articles, RankingStore rankings, SiteConfig site, BeaconCollector beacons,
                       Clock clock, String widgetFrameAncestors) {
+        this(articles, rankings, site, beacons, clock, widgetFrameAncestors, () -> true);
+    }
+
+    /** @param loaded true once the stores caught up with the topics; pages and APIs answer 503 until then */
+    public SiteRoutes(ArticleStore articles, RankingStore rankings, SiteConfig site, BeaconCollector beacons,
+                      Clock clock, String widgetFrameAncestors, BooleanSupplier loaded) {
+        this.loaded = loaded;
         this.articles = articles;
         this.rankings = rankings;
         this.site = site;
@@ -102,31 +115,44 @@ public final class SiteRoutes implements AutoCloseable {
         app.get("/static/{file}", this::staticAsset);
         app.get("/media/<path>", new MediaFiles()::serve);
 
-        app.post("/v1/beacon", this::beacon);
+        app.post("/v1/beacon", whenLoaded(this::beacon));
         app.sse("/v1/popular/stream", this::popularStream);
-        app.get("/widgets/popular", ctx -> PageResponses.html(ctx, renderer.popularWidget(scope(ctx)), widgetFrameAncestors));
-        app.get("/widgets/popular.json", this::popularJson);
+        app.get("/widgets/popular", whenLoaded(ctx -> PageResponses.html(ctx, renderer.popularWidget(scope(ctx)), widgetFrameAncestors)));
+        app.get("/widgets/popular.json", whenLoaded(this::popularJson));
 
-        app.get("/feeds/rss.xml", ctx -> xml(ctx, "application/rss+xml", feeds.syndication("rss_2.0", null)));
-        app.get("/feeds/atom.xml", ctx -> xml(ctx, "application/atom+xml", feeds.syndication("atom_1.0", null)));
-        app.get("/feeds/feed.json", ctx -> json(ctx, "application/feed+json", feeds.jsonFeed(null)));
-        app.get("/feeds/{section}/rss.xml", ctx -> xml(ctx, "application/rss+xml", feeds.syndication("rss_2.0", section(ctx))));
-        app.get("/feeds/{section}/atom.xml", ctx -> xml(ctx, "application/atom+xml", feeds.syndication("atom_1.0", section(ctx))));
-        app.get("/feeds/{section}/feed.json", ctx -> json(ctx, "application/feed+json", feeds.jsonFeed(section(ctx))));
+        app.get("/feeds/rss.xml", whenLoaded(ctx -> xml(ctx, "application/rss+xml", feeds.syndication("rss_2.0", null))));
+        app.get("/feeds/atom.xml", whenLoaded(ctx -> xml(ctx, "application/atom+xml", feeds.syndication("atom_1.0", null))));
+        app.get("/feeds/feed.json", whenLoaded(ctx -> json(ctx, "application/feed+json", feeds.jsonFeed(null))));
+        app.get("/feeds/{section}/rss.xml", whenLoaded(ctx -> xml(ctx, "application/rss+xml", feeds.syndication("rss_2.0", section(ctx)))));
+        app.get("/feeds/{section}/atom.xml", whenLoaded(ctx -> xml(ctx, "application/atom+xml", feeds.syndication("atom_1.0", section(ctx)))));
+        app.get("/feeds/{section}/feed.json", whenLoaded(ctx -> json(ctx, "application/feed+json", feeds.jsonFeed(section(ctx)))));
 
-        app.get("/api/v1/articles", this::apiList);
-        app.get("/api/v1/articles/{id}", this::apiArticle);
+        app.get("/api/v1/articles", whenLoaded(this::apiList));
+        app.get("/api/v1/articles/{id}", whenLoaded(this::apiArticle));
 
-        app.get("/sitemap.xml", ctx -> xml(ctx, "application/xml", sitemaps.sitemap()));
-        app.get("/sitemap-news.xml", ctx -> xml(ctx, "application/xml", sitemaps.news()));
+        app.get("/sitemap.xml", whenLoaded(ctx -> xml(ctx, "application/xml", sitemaps.sitemap())));
+        app.get("/sitemap-news.xml", whenLoaded(ctx -> xml(ctx, "application/xml", sitemaps.news())));
 
-        app.get("/", ctx -> PageResponses.html(ctx, renderer.home(pageNumber(ctx))));
+        app.get("/", whenLoaded(ctx -> PageResponses.html(ctx, renderer.home(pageNumber(ctx)))));
     }
 
     /** The catch-all page routes (print views, sections, articles by any path): add after every other route. */
     public void registerPages(Javalin app) {
-        app.get("/print/<path>", ctx -> PageResponses.html(ctx, renderer.print("/" + ctx.pathParam("path"))));
-        app.get("/<path>", this::sitePage);
+        app.get("/print/<path>", whenLoaded(ctx -> PageResponses.html(ctx, renderer.print("/" + ctx.pathParam("path")))));
+        app.get("/<path>", whenLoaded(this::sitePage));
+    }
+
+    /**
+     * The handler, once the stores are loaded; before, 503 with Retry-After: after a restart the site's copy of the
+     * topics is still filling, and a page not there yet is not known to be gone (a 404 would be a lie to crawlers).
+     */
+    private Handler whenLoaded(Handler handler) {
+        return ctx -> {
+            if (!loaded.getAsBoolean()) {
+                throw HttpProblem.unavailable("loading", "the site is loading its articles after a start; retry shortly");
+            }
+            handler.handle(ctx);
+        };
     }
 
     /** A section page ("/politics/"), else an article by any of its paths, else a useful 404. */
@@ -158,13 +184,22 @@ public final class SiteRoutes implements AutoCloseable {
             throw new HttpProblem(413, "beacon_too_large", "beacon too large: at most "
                     + BeaconCollector.MAX_BODY_BYTES + " bytes");
         }
+        CompletableFuture<PageView> stored;
         try {
-            beacons.collect(ctx.bodyAsBytes(), ctx.userAgent(), ctx.ip());
+            stored = beacons.collect(ctx.bodyAsBytes(), ctx.userAgent(), ctx.ip());
         } catch (BadBeacon e) {
             throw new HttpProblem(400, "bad_beacon", e.getMessage());
         }
         ctx.header("X-Content-Type-Options", "nosniff");
-        ctx.status(204);
+        // 204 only once the broker acknowledged the view; no thread waits meanwhile (the producer completes it).
+        ctx.future(() -> stored.handle((view, error) -> {
+            if (error != null) {
+                log.debug("page view not stored: {}", error.toString());
+                throw HttpProblem.unavailable("unavailable", "the view could not be stored now; retry later");
+            }
+            ctx.status(204);
+            return null;
+        }));
     }
 
     private void popularStream(SseClient client) {

@@ -37,7 +37,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,8 +53,14 @@ class SiteRoutesTest {
     private final List<PageView> views = new CopyOnWriteArrayList<>();
     private final SiteConfig site = new SiteConfig("https://news.example.com", "Inkstream", ZoneId.of("Asia/Shanghai"),
             SiteConfig.DEFAULT_MENU, 2);
+    /** What the sink answers each view with: acknowledged at once, unless a test says otherwise. */
+    private final AtomicReference<CompletableFuture<?>> acknowledgement =
+            new AtomicReference<>(CompletableFuture.completedFuture(null));
     private final SiteRoutes routes = new SiteRoutes(articles, rankings, site,
-            new BeaconCollector(articles, "test-salt", clock, views::add), clock, "*");
+            new BeaconCollector(articles, "test-salt", clock, view -> {
+                views.add(view);
+                return acknowledgement.get();
+            }), clock, "*");
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private HttpServer server;
 
@@ -69,10 +78,13 @@ class SiteRoutesTest {
 
     /** Just the routes, as the app adds them to the shared server. */
     private final class RoutesOnly implements Service {
+        private final SiteRoutes served;
+        RoutesOnly() { this(routes); }
+        RoutesOnly(SiteRoutes served) { this.served = served; }
         public String name() { return "renderer"; }
         public void start() { }
         public boolean ready() { return true; }
-        public void routes(Javalin app) { routes.register(app); }
+        public void routes(Javalin app) { served.register(app); }
         public void close() { }
     }
 
@@ -181,6 +193,74 @@ class SiteRoutesTest {
         assertThat(v.toString()).doesNotContain("127.0.0.1");
         post("/v1/beacon", "{\"articleId\":\"" + TestArticles.XI_ID + "\",\"visitor\":\"3b2f9a1c-aaaa-4bbb-8ccc-123456789abc\"}", BROWSER);
         assertThat(views.get(1).getVisitorHash()).isEqualTo(v.getVisitorHash());
+    }
+
+    @Test
+    void beaconAnswers204OnlyAfterTheViewIsAcknowledged() throws Exception {
+        CompletableFuture<Object> broker = new CompletableFuture<>();
+        acknowledgement.set(broker);
+        CompletableFuture<HttpResponse<String>> answer = http.sendAsync(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/v1/beacon"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"articleId\":\"" + TestArticles.XI_ID + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        // the view reached the sink, but the broker has not acknowledged it: no answer yet
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (views.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertThat(views).hasSize(1);
+        Thread.sleep(200);
+        assertThat(answer).isNotDone();
+        broker.complete(null);
+        assertThat(answer.get(5, TimeUnit.SECONDS).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void beaconNotAcknowledgedAnswers503WithRetryAfter() throws Exception {
+        acknowledgement.set(CompletableFuture.failedFuture(new org.apache.kafka.common.errors.TimeoutException(
+                "Expiring 1 record(s): 10000 ms has passed since batch creation")));
+        HttpResponse<String> r = post("/v1/beacon", "{\"articleId\":\"" + TestArticles.XI_ID + "\"}", BROWSER);
+        assertThat(r.statusCode()).isEqualTo(503);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(new ObjectMapper().readTree(r.body()).path("error").asText()).isEqualTo("unavailable");
+    }
+
+    @Test
+    void whileTheStoresLoadPagesAndApisAnswer503WithRetryAfterNot404() throws Exception {
+        SiteRoutes loading = new SiteRoutes(articles, rankings, site, new BeaconCollector(articles, "test-salt", clock,
+                view -> CompletableFuture.completedFuture(null)), clock, "*", () -> false);
+        try (HttpServer starting = HttpServer.start("127.0.0.1", 0, List.of(new RoutesOnly(loading)), null)) {
+            for (String path : List.of("/", "/some/article/path.html", "/api/v1/articles/urn:x:1", "/feeds/rss.xml")) {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + starting.port() + path)).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(path).isEqualTo(503);
+                assertThat(r.headers().firstValue("Retry-After")).as(path).isPresent();
+                assertThat(r.body()).as(path).contains("\"error\":\"loading\"");
+            }
+        } finally {
+            loading.close();
+        }
+    }
+
+    @Test
+    void headIsAnsweredLikeGetWithoutTheBodyOnEveryKindOfRoute() throws Exception {
+        for (String path : List.of(TestArticles.XI_PATH, "/", "/politics/", "/feeds/rss.xml", "/feeds/feed.json",
+                "/api/v1/articles", "/api/v1/articles/" + TestArticles.XI_ID, "/sitemap.xml", "/widgets/popular.json",
+                "/no/such/page.html")) {
+            HttpResponse<String> get = get(path);
+            HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(head.statusCode()).as(path).isEqualTo(get.statusCode());
+            assertThat(head.body()).as(path).isEmpty();
+            for (String header : List.of("Content-Type", "Content-Length", "ETag", "Last-Modified")) {
+                assertThat(head.headers().firstValue(header)).as(path + " " + header).isEqualTo(get.headers().firstValue(header));
+            }
+        }
+        String etag = get(TestArticles.XI_PATH).headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> conditional = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                        + TestArticles.XI_PATH)).header("If-None-Match", etag)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(conditional.statusCode()).isEqualTo(304);
     }
 
     @Test
