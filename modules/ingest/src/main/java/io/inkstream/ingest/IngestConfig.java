@@ -49,7 +49,7 @@ public record IngestConfig(long maxItemBytes, String apiKey, ZoneId siteZone, Pa
 
     public static final Setting<String> SECTION_MAP = Setting.string("inkstream.ingest.section-map", null,
             "A file of 'scheme:code = Section' lines mapping agency classifications (subj:15000000, medtop:11000000, anpa:s, iptc7901:sp) to site sections, on top of the built-in map (see modules/ingest/README.md).");
-    public static final Setting<String> DEFAULT_SECTION = Setting.string("inkstream.ingest.default-section", "News",
+    public static final Setting<String> DEFAULT_SECTION = Setting.string("inkstream.ingest.default-section", "General",
             "Section of items whose classification the section map does not place (counted in unmapped-sections-total).");
 
     public static final Setting<List<URI>> POLL_FEEDS = new Setting<>("inkstream.ingest.poll-feeds", "list of URLs", null,

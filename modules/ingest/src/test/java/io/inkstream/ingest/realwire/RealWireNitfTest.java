@@ -39,7 +39,7 @@ class RealWireNitfTest {
             // Superdesk keeps the two subjects' Justice (02000000) and Police (02003000) levels; the detail codes hold both
             assertThat(a.getSubjectCodes()).containsExactly("anpa:a", "subj:02003001", "subj:02003002");
             assertThat(a.getSubjects()).contains("Justice", "Police");
-            assertThat(a.getSection()).as("ANPA category a").isEqualTo("News");
+            assertThat(a.getSection()).as("ANPA category a").isEqualTo("General");
             assertThat(a.getSourceAgency()).isEqualTo("Australian Associated Press");
             assertThat(a.getSubheadline()).as("the abstract only repeats the headline").isNull();
             assertThat(a.getParagraphs()).contains("1A) More extreme weather forecast over the next few days the fire situation is likely"
