@@ -61,9 +61,11 @@ class RelatedNewsCorpusTest {
             listed += related.size();
             sameTopic += own;
         }
-        // at the time of writing: 45 of 55 articles have related news, 126 of 132 listed are on-topic
+        // before the Lucene index (scanning every article): 45 of 55 articles had related news, 126 of 132
+        // listed were on-topic; the index finds the same lists, so the same share is held
         assertThat(articlesWithRelated).isGreaterThanOrEqualTo(results.size() * 3 / 4);
-        assertThat((double) sameTopic / listed).as("%d of %d on-topic", sameTopic, listed).isGreaterThan(0.9);
+        assertThat(sameTopic).as("%d of %d on-topic", sameTopic, listed).isGreaterThanOrEqualTo(126);
+        assertThat((double) sameTopic / listed).as("%d of %d on-topic", sameTopic, listed).isGreaterThanOrEqualTo(126.0 / 132);
         assertThat(results).allSatisfy(r -> assertThat(r.getDuplicateOf()).isNull());
     }
 
