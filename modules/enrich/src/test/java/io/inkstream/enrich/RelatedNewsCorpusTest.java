@@ -78,7 +78,7 @@ class RelatedNewsCorpusTest {
                     new StringSerializer(), serdes.valueSerde(topics.articlesIngested()).serializer());
             TestOutputTopic<String, EnrichedArticle> out = driver.createOutputTopic(topics.articlesEnriched().name(),
                     new StringDeserializer(), serdes.valueSerde(topics.articlesEnriched()).deserializer());
-            List<Article> corpus = corpus();
+            List<Article> corpus = corpus(START);
             for (Article article : corpus) {
                 in.pipeInput(article.getId(), article, article.getPublishedAt());
             }
@@ -88,7 +88,8 @@ class RelatedNewsCorpusTest {
         }
     }
 
-    private static List<Article> corpus() throws IOException {
+    /** The 55 articles, an hour apart from {@code start}. */
+    static List<Article> corpus(Instant start) throws IOException {
         List<Article> articles = new ArrayList<>();
         try (InputStream in = RelatedNewsCorpusTest.class.getResourceAsStream("related-corpus.txt")) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
@@ -98,7 +99,7 @@ class RelatedNewsCorpusTest {
                 }
                 String[] fields = line.split("\\|");
                 int n = articles.size();
-                Instant at = START.plus(Duration.ofHours(n));
+                Instant at = start.plus(Duration.ofHours(n));
                 articles.add(TestArticles.article("urn:corpus:" + fields[0] + "-" + n, fields[2], fields[3])
                         .setSection(fields[1])
                         .setPublishedAt(at)

@@ -2,7 +2,6 @@ package io.inkstream.enrich.related;
 
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -104,6 +103,16 @@ final class IndexedArticle {
         return dot;
     }
 
+    /** This article's weight for a term id, 0 when it lacks the term. */
+    double weightOf(int term) {
+        int at = term < 0 ? -1 : Arrays.binarySearch(terms, term);
+        return at >= 0 ? weights[at] : 0;
+    }
+
+    boolean hasEntity(int entity) {
+        return entity >= 0 && Arrays.binarySearch(entities, entity) >= 0;
+    }
+
     int sharedTerms(IndexedArticle other) {
         return sharedSorted(terms, other.terms);
     }
@@ -170,10 +179,5 @@ final class IndexedArticle {
 
     int entityCount() {
         return entities.length;
-    }
-
-    /** For the index's query: the terms and their weights, by name. */
-    static List<Map.Entry<String, Double>> termsByName(Fingerprint f) {
-        return List.copyOf(new TreeMap<>(f.vector()).entrySet());
     }
 }

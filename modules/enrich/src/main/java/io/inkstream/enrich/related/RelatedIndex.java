@@ -22,13 +22,19 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,34 +45,38 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The articles of the related window as an Apache Lucene index, so that finding an article's related
  * news and its original costs what its own terms cost, not what the window holds. A derived view:
  * the enrich-fingerprints store (and its changelog) is the truth, and the index is rebuilt from it
- * whenever the task starts ({@link #load}), in memory ({@link ByteBuffersDirectory}), so it cannot
- * disagree with the store after a crash, a restore or an upgrade.
+ * whenever the task starts ({@link #load}), in a directory of its own under the task's state
+ * directory that is emptied first, so it cannot disagree with the store after a crash, a restore or
+ * an upgrade.
  *
  * <p>Each article is a document with its TF-IDF unit vector as {@link FeatureField}s (term → weight),
  * its entities as features of weight 1, and its MinHash LSH bands as terms. Related news is a top-k
- * query: one linear feature clause per own term (weight 0.75 × its own weight, so the text part of a
- * hit's score is the dot product of the two vectors) and per own entity (0.25 ÷ own entity count, at
- * least the entity part of the exact score, since shared ÷ union ≤ shared ÷ own). The Lucene score
- * therefore bounds the exact score from above (less its float rounding), and hits are rescored with
- * the exact rule ({@link RelatedFinder}) in Lucene's order until no unseen hit can reach the list:
- * the result is the exhaustive one ({@link #findByScanning}), found by block-max top-k instead of a
- * scan. Near-duplicates are the documents sharing an LSH band, checked on the whole signature.
+ * query: one linear feature clause for each of the article's {@value #QUERY_TERMS} best terms
+ * (weight 0.75 × its own weight, so that part of a hit's score is the dot product over those terms)
+ * and for each of its entities (0.25 ÷ its entity count). The best {@value #CANDIDATES} hits are the
+ * candidates, rescored with the exact rule of {@link RelatedFinder} over the whole vectors and
+ * entity sets; Lucene's block-max top-k skips what cannot be among them. {@link #findByScanning}
+ * scores every article instead: the reference the index is measured against. Near-duplicates are
+ * the documents sharing an LSH band, checked on the whole signature.
  *
  * <p>Lucene sees a write when its reader is reopened; the articles written since (at most
- * {@value #PENDING_MAX}) are checked one by one, and a hit whose version has been replaced or
- * removed since is skipped, so every search sees every write before it.
+ * {@value #PENDING_MAX}) get the same candidate score computed here and compete with Lucene's hits,
+ * and a hit whose version has been replaced or removed since is skipped, so every search sees every
+ * write before it, and a restarted index (everything in Lucene) gives the same candidates.
  */
 public final class RelatedIndex implements AutoCloseable {
 
-    static final int PENDING_MAX = 256;
-    private static final int FIRST_PAGE = 32;
-    /** FeatureField keeps 8 of a float's 24 significant bits (rounding down), and floats sum the score. */
-    private static final double BOUND_SLACK = 1.0 / 128;
+    static final int PENDING_MAX = 128;
+    /** How many of an article's terms (best first) retrieve its candidates; the rest count in the rescoring. */
+    static final int QUERY_TERMS = 20;
+    /** How many candidates are rescored exactly. */
+    static final int CANDIDATES = 50;
     private static final String ID = "id";
     private static final String SEQ = "seq";
     private static final String TERMS = "t";
@@ -80,18 +90,39 @@ public final class RelatedIndex implements AutoCloseable {
     private final NavigableSet<IndexedArticle> byTime = new TreeSet<>(RelatedFinder.EARLIEST);
     /** Written since the reader was opened, in order; replaced or removed ones are skipped. */
     private final List<IndexedArticle> pending = new ArrayList<>();
-    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final Directory directory;
+    private final Path path;
     private final IndexWriter writer;
+    /** Documents the reader holds that were replaced or removed since it was opened. */
+    private int staleInReader;
     private DirectoryReader reader;
     private IndexSearcher searcher;
     private long nextSeq;
 
+    /** An index in memory (tests). */
     public RelatedIndex(RelatedFinder rules) {
+        this(rules, null);
+    }
+
+    /**
+     * An index in {@code path} (emptied first, deleted on close), memory-mapped: a Lucene input's
+     * clone there is cheap, where the in-memory directory copies its buffer list for every term lookup.
+     */
+    public RelatedIndex(RelatedFinder rules, Path path) {
         this.rules = rules;
+        this.path = path;
         try {
+            if (path != null) {
+                deleteRecursively(path);
+                Files.createDirectories(path);
+            }
+            directory = path == null ? new ByteBuffersDirectory() : new MMapDirectory(path);
+            TieredMergePolicy merges = new TieredMergePolicy();
+            merges.setSegmentsPerTier(4); // each query looks its terms up in every segment
             IndexWriterConfig config = new IndexWriterConfig()
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setCommitOnClose(false)
+                    .setMergePolicy(merges)
                     .setRAMBufferSizeMB(32);
             writer = new IndexWriter(directory, config);
             reopen();
@@ -142,6 +173,7 @@ public final class RelatedIndex implements AutoCloseable {
         }
         bySeq.remove(old.seq());
         byTime.remove(old);
+        staleInReader++;
         try {
             writer.deleteDocuments(new Term(ID, id));
         } catch (IOException e) {
@@ -166,19 +198,87 @@ public final class RelatedIndex implements AutoCloseable {
         try {
             String duplicateOf = original(query, copies(query, self));
             List<RelatedFinder.Scored> accepted = new ArrayList<>();
-            Set<Long> seen = new HashSet<>();
-            for (IndexedArticle recent : pending) {
-                if (isLive(recent) && seen.add(recent.seq())) {
-                    consider(query, recent, duplicateOf, accepted);
-                }
-            }
             if (rules.maxRelated() > 0) {
-                searchRelated(query, self, duplicateOf, accepted, seen);
+                for (IndexedArticle candidate : candidates(self)) {
+                    consider(query, candidate, duplicateOf, accepted);
+                }
             }
             return result(query, accepted, duplicateOf);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The {@value #CANDIDATES} articles scoring best on the retrieval query: Lucene's hits, and the
+     * articles written since its reader opened scored the same way here; ties by id.
+     */
+    private List<IndexedArticle> candidates(Fingerprint self) throws IOException {
+        RetrievalQuery retrieval = retrievalQuery(self);
+        if (retrieval.lucene() == null) {
+            return List.of();
+        }
+        List<Candidate> found = new ArrayList<>();
+        for (IndexedArticle recent : pending) {
+            double score = isLive(recent) ? retrieval.score(recent) : 0;
+            if (score > 0) {
+                found.add(new Candidate(recent, score));
+            }
+        }
+        TopDocs hits = searcher.search(retrieval.lucene(), CANDIDATES + staleInReader);
+        ScoreDoc[] byDoc = hits.scoreDocs.clone();
+        Arrays.sort(byDoc, Comparator.comparingInt(hit -> hit.doc));
+        List<LeafReaderContext> leaves = reader.leaves();
+        NumericDocValues seqs = null;
+        int leafIndex = -1;
+        for (ScoreDoc hit : byDoc) {
+            int leaf = ReaderUtil.subIndex(hit.doc, leaves);
+            if (leaf != leafIndex) {
+                leafIndex = leaf;
+                seqs = leaves.get(leaf).reader().getNumericDocValues(SEQ);
+            }
+            if (seqs != null && seqs.advanceExact(hit.doc - leaves.get(leaf).docBase)) {
+                IndexedArticle candidate = bySeq.get(seqs.longValue());
+                if (candidate != null) {
+                    found.add(new Candidate(candidate, hit.score));
+                }
+            }
+        }
+        return found.stream()
+                .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.article().id()))
+                .limit(CANDIDATES)
+                .map(Candidate::article)
+                .toList();
+    }
+
+    private record Candidate(IndexedArticle article, double score) {
+    }
+
+    /**
+     * The retrieval query, and the same score computed for an article Lucene does not see yet: linear
+     * feature clauses sum weight × the feature value as Lucene stores it (8 significant bits kept).
+     */
+    private record RetrievalQuery(Query lucene, int[] termIds, float[] termWeights, int[] entityIds, float entityWeight) {
+        double score(IndexedArticle candidate) {
+            float score = 0;
+            for (int i = 0; i < termIds.length; i++) {
+                double weight = candidate.weightOf(termIds[i]);
+                if (weight > 0) {
+                    score += termWeights[i] * storedFeature((float) weight);
+                }
+            }
+            for (int entity : entityIds) {
+                if (candidate.hasEntity(entity)) {
+                    score += entityWeight;
+                }
+            }
+            return score;
+        }
+    }
+
+    /** The value a FeatureField gives back for {@code value}: the float with its low 15 bits cleared. */
+    static float storedFeature(float value) {
+        return Float.intBitsToFloat((Float.floatToIntBits(value) >>> 15) << 15);
     }
 
     /** The same answer as {@link #find}, from every article in the window: the reference the index is tested against. */
@@ -191,41 +291,6 @@ public final class RelatedIndex implements AutoCloseable {
             consider(query, candidate, duplicateOf, accepted);
         }
         return result(query, accepted, duplicateOf);
-    }
-
-    private void searchRelated(IndexedArticle query, Fingerprint self, String duplicateOf,
-                               List<RelatedFinder.Scored> accepted, Set<Long> seen) throws IOException {
-        Query lucene = relatedQuery(self);
-        if (lucene == null) {
-            return;
-        }
-        Comparator<RelatedFinder.Scored> order = RelatedFinder.bestFirst(self.section());
-        int page = FIRST_PAGE;
-        ScoreDoc after = null;
-        while (true) {
-            TopDocs hits = after == null ? searcher.search(lucene, page) : searcher.searchAfter(after, lucene, page);
-            for (ScoreDoc hit : hits.scoreDocs) {
-                double bound = hit.score * (1 + BOUND_SLACK) + 1e-6;
-                if (bound < rules.minScore()) {
-                    return;
-                }
-                if (accepted.size() >= rules.maxRelated()) {
-                    accepted.sort(order);
-                    if (bound < RelatedFinder.needed(accepted.get(rules.maxRelated() - 1).score())) {
-                        return;
-                    }
-                }
-                IndexedArticle candidate = bySeq.get(seqOf(hit.doc));
-                if (candidate != null && seen.add(candidate.seq())) {
-                    consider(query, candidate, duplicateOf, accepted);
-                }
-            }
-            if (hits.scoreDocs.length < page) {
-                return;
-            }
-            after = hits.scoreDocs[hits.scoreDocs.length - 1];
-            page = Math.min(page * 2, 4096);
-        }
     }
 
     private void consider(IndexedArticle self, IndexedArticle candidate, String duplicateOf,
@@ -265,8 +330,12 @@ public final class RelatedIndex implements AutoCloseable {
             return List.of();
         }
         Set<IndexedArticle> candidates = new LinkedHashSet<>();
+        Set<Long> own = new HashSet<>();
+        for (long band : bands) {
+            own.add(band);
+        }
         for (IndexedArticle recent : pending) {
-            if (isLive(recent) && rules.isCopy(recent, query)) {
+            if (isLive(recent) && sharesBand(recent, own) && rules.isCopy(recent, query)) {
                 candidates.add(recent);
             }
         }
@@ -300,25 +369,42 @@ public final class RelatedIndex implements AutoCloseable {
         return List.copyOf(candidates);
     }
 
-    private Query relatedQuery(Fingerprint self) {
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        int clauses = 0;
-        for (Map.Entry<String, Double> term : IndexedArticle.termsByName(self)) {
-            float weight = (float) (RelatedFinder.TEXT_WEIGHT * term.getValue());
-            if (weight > 0 && dictionary.containsKey(term.getKey())) {
-                query.add(FeatureField.newLinearQuery(TERMS, term.getKey(), weight), BooleanClause.Occur.SHOULD);
-                clauses++;
+    private static boolean sharesBand(IndexedArticle article, Set<Long> bands) {
+        for (long band : Shingles.bands(article.minHash())) {
+            if (bands.contains(band)) {
+                return true;
             }
+        }
+        return false;
+    }
+
+    private RetrievalQuery retrievalQuery(Fingerprint self) {
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        List<Map.Entry<String, Double>> best = self.vector().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .filter(term -> term.getValue() > 0 && dictionary.containsKey(term.getKey()))
+                .limit(QUERY_TERMS)
+                .toList();
+        int[] termIds = new int[best.size()];
+        float[] termWeights = new float[best.size()];
+        for (int i = 0; i < best.size(); i++) {
+            termIds[i] = dictionary.get(best.get(i).getKey());
+            termWeights[i] = (float) (RelatedFinder.TEXT_WEIGHT * best.get(i).getValue());
+            query.add(FeatureField.newLinearQuery(TERMS, best.get(i).getKey(), termWeights[i]), BooleanClause.Occur.SHOULD);
         }
         Set<String> entities = new TreeSet<>(self.entities());
+        float entityWeight = entities.isEmpty() ? 0 : (float) (RelatedFinder.ENTITY_WEIGHT / entities.size());
+        List<Integer> entityIds = new ArrayList<>();
         for (String entity : entities) {
-            if (dictionary.containsKey(entity)) {
-                query.add(FeatureField.newLinearQuery(ENTITIES, entity, (float) (RelatedFinder.ENTITY_WEIGHT / entities.size())),
-                        BooleanClause.Occur.SHOULD);
-                clauses++;
+            Integer id = dictionary.get(entity);
+            if (id != null) {
+                entityIds.add(id);
+                query.add(FeatureField.newLinearQuery(ENTITIES, entity, entityWeight), BooleanClause.Occur.SHOULD);
             }
         }
-        return clauses == 0 ? null : query.build();
+        Query lucene = termIds.length + entityIds.size() == 0 ? null : query.build();
+        return new RetrievalQuery(lucene, termIds, termWeights, entityIds.stream().mapToInt(Integer::intValue).toArray(),
+                entityWeight);
     }
 
     private void write(Fingerprint fingerprint) {
@@ -354,6 +440,7 @@ public final class RelatedIndex implements AutoCloseable {
         try {
             reopen();
             pending.clear();
+            staleInReader = 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -374,14 +461,18 @@ public final class RelatedIndex implements AutoCloseable {
     }
 
     private boolean isLive(IndexedArticle article) {
-        return bySeq.get(article.seq()) == article;
+        return byId.get(article.id()) == article;
     }
 
-    private long seqOf(int doc) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        NumericDocValues seqs = leaf.reader().getNumericDocValues(SEQ);
-        return seqs != null && seqs.advanceExact(doc - leaf.docBase) ? seqs.longValue() : -1;
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static BytesRef bandTerm(long band) {
@@ -398,6 +489,9 @@ public final class RelatedIndex implements AutoCloseable {
             reader.close();
             writer.rollback();
             directory.close();
+            if (path != null) {
+                deleteRecursively(path);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

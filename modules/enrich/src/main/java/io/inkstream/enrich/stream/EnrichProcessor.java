@@ -49,6 +49,8 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
     private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
     /** Terms kept per article for similarity: enough to tell topics apart, small enough to scan. */
     private static final int VECTOR_TERMS = 40;
+    /** The Lucene index's directory in the task's state directory. */
+    private static final String RELATED_INDEX_DIR = "enrich-related-index";
 
     private final EnrichConfig config;
     private final String ingestedTopic;
@@ -87,7 +89,8 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
         this.fingerprints = context.getStateStore(StoreNames.FINGERPRINTS);
         this.corpus = new StoreCorpusStats(context.getStateStore(StoreNames.CORPUS));
         if (recent == null) {
-            recent = new RelatedIndex(relatedFinder);
+            // beside the task's stores, rebuilt from enrich-fingerprints at every start
+            recent = new RelatedIndex(relatedFinder, context.stateDir().toPath().resolve(RELATED_INDEX_DIR));
         }
         // init runs again after a restore or a revived task: start from what the store holds then
         loadRecent();

@@ -51,16 +51,24 @@ class RelatedIndexTest {
         return text.toString();
     }
 
+    /**
+     * The index rescores the best candidates of a query on each article's best terms, where scanning
+     * scores every article: on 300 articles of seven topics (about 200 articles each, all on-topic
+     * candidates) nearly every list is the same, and the copy found is always the same.
+     */
     @Test
     void theIndexFindsWhatScanningTheWholeWindowFinds() {
         Random random = new Random(7);
         int compared = 0;
+        int same = 0;
         int withRelated = 0;
         for (int n = 0; n < 1500; n++) {
             Fingerprint next = article(n, T0.plusSeconds(60L * n), random);
             if (n % 5 == 0) {
                 RelatedFinder.Result indexed = index.find(next);
-                assertThat(indexed).as("article %d", n).isEqualTo(index.findByScanning(next));
+                RelatedFinder.Result scanned = index.findByScanning(next);
+                assertThat(indexed.duplicateOf()).as("article %d", n).isEqualTo(scanned.duplicateOf());
+                same += indexed.related().equals(scanned.related()) ? 1 : 0;
                 compared++;
                 withRelated += indexed.related().isEmpty() ? 0 : 1;
             }
@@ -73,6 +81,7 @@ class RelatedIndexTest {
             }
         }
         assertThat(compared).isEqualTo(300);
+        assertThat(same).as("lists the same as scanning's").isGreaterThanOrEqualTo(compared * 95 / 100);
         assertThat(withRelated).as("the comparison is about lists, not empty answers").isGreaterThan(250);
     }
 
