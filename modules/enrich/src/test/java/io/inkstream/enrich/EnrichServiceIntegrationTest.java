@@ -62,48 +62,43 @@ class EnrichServiceIntegrationTest {
     }
 
     /**
-     * The same corpus and then the same new article, through two enrich applications: one runs
-     * straight through, the other is stopped after the corpus, its state directory deleted, and
-     * started again, so its stores come back from their changelogs and its Lucene index from the
-     * stores. The new article gets the same related news and duplicate mark from both.
+     * Enrich sees the corpus and a new article, is stopped, its state directory deleted, and started
+     * again, so its stores come back from their changelogs and its Lucene index from the stores; the
+     * new article sent again (a second version of the same text) gets the same related news, scores
+     * and keywords as before the restart. (One application on purpose: the order in which the three
+     * input partitions meet in enrich's single partition varies between runs, and with it the
+     * document frequencies each article was weighed with.)
      */
     @Test
     void withItsLocalStateWipedEnrichRebuildsTheIndexAndListsTheSameRelatedNews(TestCluster cluster) throws Exception {
         Instant start = Instant.now().minus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);
         List<Article> corpus = RelatedNewsCorpusTest.corpus(start);
-        Article last = corpus.get(corpus.size() - 1);
-        Article next = Article.newBuilder(last).setId("urn:corpus:next")
+        Article next = Article.newBuilder(corpus.get(3)).setId("urn:corpus:next")
                 .setPublishedAt(start.plus(Duration.ofHours(corpus.size() + 1))).build();
+        ServiceContext context = cluster.context(Map.of());
 
-        ServiceContext straight = cluster.context(Map.of());
-        EnrichedArticle expected;
-        try (EnrichService service = new EnrichService(straight)) {
+        EnrichedArticle before;
+        try (EnrichService service = new EnrichService(context)) {
             service.start();
-            feed(cluster, straight, corpus);
-            expected = enrich(cluster, straight, next);
+            feed(cluster, context, corpus);
+            before = enrich(cluster, context, next);
         }
-
-        ServiceContext restarted = cluster.context(Map.of());
-        try (EnrichService service = new EnrichService(restarted)) {
-            service.start();
-            feed(cluster, restarted, corpus);
-        }
-        Path state = restarted.dataDir().resolve("streams");
+        Path state = context.dataDir().resolve("streams");
         assertThat(state).exists();
         deleteRecursively(state);
-        EnrichedArticle actual;
-        try (EnrichService service = new EnrichService(restarted)) {
+        EnrichedArticle after;
+        try (EnrichService service = new EnrichService(context)) {
             service.start();
-            actual = enrich(cluster, restarted, next);
+            after = enrich(cluster, context, Article.newBuilder(next).setVersion(2).build());
         }
 
-        assertThat(expected.getRelated()).as("the corpus is searched").isNotEmpty();
-        assertThat(actual.getKeywords().toString()).isEqualTo(expected.getKeywords().toString());
-        // compared as text: an Avro record with an Instant cannot print itself in a failure message
-        assertThat(actual.getRelated().stream().map(r -> r.getId() + " " + r.getScore() + " " + r.getPublishedAt()).toList())
-                .isEqualTo(expected.getRelated().stream().map(r -> r.getId() + " " + r.getScore() + " " + r.getPublishedAt()).toList());
-        assertThat(actual.getRelated()).isEqualTo(expected.getRelated());
-        assertThat(actual.getDuplicateOf()).isEqualTo(expected.getDuplicateOf());
+        assertThat(after.getArticle().getVersion()).isEqualTo(2);
+        assertThat(before.getRelated()).as("the corpus is searched").isNotEmpty();
+        assertThat(after.getKeywords().toString()).isEqualTo(before.getKeywords().toString());
+        // compared as text: Avro's equals and toString fail on a record array holding an Instant
+        assertThat(after.getRelated().stream().map(r -> r.getId() + " " + r.getScore() + " " + r.getPublishedAt() + " " + r.getCanonicalPath()).toList())
+                .isEqualTo(before.getRelated().stream().map(r -> r.getId() + " " + r.getScore() + " " + r.getPublishedAt() + " " + r.getCanonicalPath()).toList());
+        assertThat(after.getDuplicateOf()).isEqualTo(before.getDuplicateOf());
     }
 
     private static void feed(TestCluster cluster, ServiceContext context, List<Article> articles) {
@@ -115,7 +110,8 @@ class EnrichServiceIntegrationTest {
 
     private static EnrichedArticle enrich(TestCluster cluster, ServiceContext context, Article article) {
         cluster.produce(context.topics().articlesIngested(), article.getId(), article);
-        return cluster.awaitValue(context.topics().articlesEnriched(), article.getId(), value -> value != null, WAIT);
+        return cluster.awaitValue(context.topics().articlesEnriched(), article.getId(),
+                value -> value.getArticle().getVersion() == article.getVersion(), WAIT);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {
