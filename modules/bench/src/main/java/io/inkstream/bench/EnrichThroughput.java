@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EnrichThroughput {
 
-    private static final Set<String> OPTIONS = Set.of("corpus", "articles", "max-seconds");
+    private static final Set<String> OPTIONS = Set.of("corpus", "articles", "max-seconds", "threads");
     private static final String APP = "bench-enrich";
 
     private EnrichThroughput() {
@@ -46,6 +46,15 @@ public final class EnrichThroughput {
         DriverArgs args = new DriverArgs(argv, OPTIONS);
         int corpus = args.intValue("corpus", 10_000);
         int measured = args.intValue("articles", 200);
+        int threads = args.intValue("threads", 1);
+        // the window sizes to measure at: the issue's 10,000, 30,000 and 100,000 up to the corpus, and the corpus
+        java.util.TreeSet<Integer> checkpoints = new java.util.TreeSet<>();
+        for (int c : new int[] {10_000, 30_000, 100_000}) {
+            if (c < corpus) {
+                checkpoints.add(c);
+            }
+        }
+        checkpoints.add(corpus);
         Duration maxPhase = Duration.ofSeconds(args.intValue("max-seconds", 3600));
         Report report = new Report("Enrich throughput with a warm corpus (issue #4)", EnrichThroughput.class.getName(), args);
 
@@ -74,10 +83,12 @@ public final class EnrichThroughput {
             long stateBytesClosed;
             long rejected;
             List<String> loadSteps = new java.util.ArrayList<>();
+            java.util.TreeMap<Integer, Double> rates = new java.util.TreeMap<>();
+            java.util.TreeMap<Integer, String> relatedEach = new java.util.TreeMap<>();
             try (Producer<String, Article> producer = producer(context, topics);
                  StreamsRunner enrich = new StreamsRunner("enrich",
                          EnrichTopology.build(EnrichConfig.defaults(), topics, context.serdes()),
-                         context.streamsProperties(APP), null);
+                         enrichProperties(context, threads), null);
                  TopicCounter output = new TopicCounter(cluster.bootstrapServers(), List.of(enrichedTopic, rejectedTopic),
                          (topic, value) -> {
                              if (topic.equals(enrichedTopic) && value != null) {
@@ -90,32 +101,51 @@ public final class EnrichThroughput {
                 if (!enrich.awaitRunning(Duration.ofSeconds(120))) {
                     throw new IllegalStateException("enrich did not reach RUNNING in 120 s");
                 }
-                Report.progress(String.format("enrich running; loading the corpus of %,d articles (each is compared with all before it)", corpus));
-                long start = System.nanoTime();
-                send(producer, topics.articlesIngested().name(), 0, corpus, n -> corpusStart.plus(spacing.multipliedBy(n)));
-                // in tenths, to show how the rate falls as the stores fill (each article is compared with all before it)
-                long stepStart = start;
+                Report.progress(String.format("enrich running; loading the corpus of %,d articles, measuring %,d new ones at %s",
+                        corpus, measured, checkpoints));
+                double loadNanos = 0;
+                int loaded = 0;
+                int measuredSoFar = 0;
+                long stepStart = System.nanoTime();
                 for (int tenth = 1; tenth <= 10; tenth++) {
                     int target = corpus * tenth / 10;
-                    require(output.awaitTotal(target, maxPhase, "corpus"), "corpus load");
+                    // the corpus in tenths, pausing at each checkpoint to measure a burst of new articles
+                    while (loaded < target) {
+                        int upTo = Math.min(target, nextCheckpoint(checkpoints, loaded, target));
+                        long start = System.nanoTime();
+                        send(producer, topics.articlesIngested().name(), loaded, upTo - loaded, n -> corpusStart.plus(spacing.multipliedBy(n)));
+                        require(output.awaitTotal(upTo + measuredSoFar, maxPhase, "corpus"), "corpus load");
+                        loadNanos += System.nanoTime() - start;
+                        loaded = upTo;
+                        if (checkpoints.contains(loaded)) {
+                            Instant at = corpusStart.plus(spacing.multipliedBy(loaded));
+                            int first = corpus + measuredSoFar;
+                            withRelated.set(0);
+                            relatedListed.set(0);
+                            long burst = System.nanoTime();
+                            send(producer, topics.articlesIngested().name(), first, measured, n -> at.plusMillis(n - first));
+                            require(output.awaitTotal(loaded + measuredSoFar + measured, maxPhase, "enrich"), "enrich");
+                            double seconds = (System.nanoTime() - burst) / 1e9;
+                            measuredSoFar += measured;
+                            rates.put(loaded, measured / seconds);
+                            relatedEach.put(loaded, String.format("%d of %d, %.1f related each", withRelated.get(), measured,
+                                    relatedListed.get() / (double) measured));
+                            Report.progress(String.format("with %,d in the window: %s articles/s", loaded, Report.perSecond(measured / seconds)));
+                            stepStart += System.nanoTime() - burst; // the burst is not corpus load
+                        }
+                    }
                     long reached = System.nanoTime();
                     loadSteps.add(String.format("%,d→%,d: %s/s", corpus * (tenth - 1) / 10, target,
                             Report.perSecond((corpus / 10.0) / ((reached - stepStart) / 1e9))));
                     stepStart = reached;
                 }
-                corpusSeconds = (System.nanoTime() - start) / 1e9;
+                corpusSeconds = loadNanos / 1e9;
                 heapCorpus = MemoryUse.heapAfterGc();
                 rssCorpus = MemoryUse.residentSet();
                 stateBytes = BenchCluster.sizeOf(stateDir);
-                Report.progress(String.format("corpus loaded in %.1f s; heap after GC %s, state dir %s; measuring %,d more articles",
-                        corpusSeconds, Report.mb(heapCorpus), Report.mb(stateBytes), measured));
-
-                withRelated.set(0);
-                relatedListed.set(0);
-                start = System.nanoTime();
-                send(producer, topics.articlesIngested().name(), corpus, measured, n -> now.plusSeconds(n - corpus));
-                require(output.awaitTotal(corpus + measured, maxPhase, "enrich"), "enrich");
-                enrichSeconds = (System.nanoTime() - start) / 1e9;
+                Report.progress(String.format("corpus loaded in %.1f s; heap after GC %s, state dir %s",
+                        corpusSeconds, Report.mb(heapCorpus), Report.mb(stateBytes)));
+                enrichSeconds = measured / rates.get(corpus);
                 rejected = output.count(rejectedTopic);
                 stateBytes = BenchCluster.sizeOf(stateDir);
             }
@@ -125,7 +155,7 @@ public final class EnrichThroughput {
             TopicSpec<Article> passOut = new TopicSpec<>(topics.prefix() + "bench.passthrough", Article.class, 3, "delete",
                     TopicSpec.INFINITE, Map.of());
             cluster.create(passOut);
-            int total = corpus + measured;
+            int total = corpus + measured * checkpoints.size();
             double passSeconds;
             try (TopicCounter output = new TopicCounter(cluster.bootstrapServers(), List.of(passOut.name()));
                  StreamsRunner passThrough = new StreamsRunner("pass-through", passThrough(topics, context, passOut),
@@ -141,8 +171,12 @@ public final class EnrichThroughput {
 
             double enrichRate = measured / enrichSeconds;
             double passRate = total / passSeconds;
+            StringBuilder curve = new StringBuilder();
+            rates.forEach((window, rate) -> curve.append(curve.length() == 0 ? "" : ", ")
+                    .append(String.format("%,d: %s/s (%s)", window, Report.perSecond(rate), Report.ratio(rate / passRate))));
             report.columns("measure", "value");
-            report.row("enrich, corpus of " + String.format("%,d", corpus) + " in the stores", Report.perSecond(enrichRate) + " articles/s");
+            report.row("enrich, corpus of " + String.format("%,d", corpus) + " in the stores, " + threads + " stream thread(s)", Report.perSecond(enrichRate) + " articles/s");
+            report.row("enrich by articles in the window (÷ pass-through)", curve);
             report.row("pass-through baseline (same input topic, serde, exactly-once)", Report.perSecond(passRate) + " articles/s");
             report.row("**enrich ÷ pass-through**", Report.ratio(enrichRate / passRate));
             report.row("corpus load, 0 to " + String.format("%,d", corpus) + " articles (average)",
@@ -153,8 +187,7 @@ public final class EnrichThroughput {
             report.row("resident set of the JVM, before enrich → with the corpus", Report.mb(rssBefore) + " → " + Report.mb(rssCorpus));
             report.row("enrich state directory (RocksDB stores), running → after clean close",
                     Report.mb(stateBytes) + " → " + Report.mb(stateBytesClosed));
-            report.row("measured articles given related news (check that the corpus is searched)",
-                    withRelated.get() + " of " + measured + ", " + String.format("%.1f", relatedListed.get() / (double) measured) + " related each");
+            report.row("measured articles given related news (check that the corpus is searched)", relatedEach.get(corpus));
             report.row("rejected by enrich", rejected);
             report.note("real embedded broker and registry (not TopologyTestDriver); one JVM holds broker, registry, enrich and driver,"
                     + " so heap and RSS include them: the 'before' figure is that fixed part");
@@ -174,6 +207,18 @@ public final class EnrichThroughput {
         builder.stream(topics.articlesIngested().name(), Consumed.with(context.serdes().keySerde(), articles))
                 .to(out.name(), Produced.with(context.serdes().keySerde(), articles));
         return builder.build();
+    }
+
+    private static java.util.Properties enrichProperties(ServiceContext context, int threads) {
+        java.util.Properties properties = context.streamsProperties(APP);
+        properties.put("num.stream.threads", threads);
+        return properties;
+    }
+
+    /** The next checkpoint after {@code loaded}, or {@code target} if none comes before it. */
+    private static int nextCheckpoint(java.util.NavigableSet<Integer> checkpoints, int loaded, int target) {
+        Integer next = checkpoints.higher(loaded);
+        return next == null ? target : Math.min(next, target);
     }
 
     private static Producer<String, Article> producer(ServiceContext context, Topics topics) {

@@ -182,6 +182,58 @@ class EnrichTopologyTest {
         assertThat(first.getScore()).isBetween(0.0, 1.0);
     }
 
+    /**
+     * One event as two agencies file it: each writes its own headline, dateline, lead and closing
+     * line around the same reported facts, one an hour after the other. The MinHash bands find the
+     * earlier one without scoring every article, and the later is marked as the same story.
+     */
+    @Test
+    void twoAgenciesVersionsOfOneStoryAreMarkedAsOneStory() {
+        List<String> facts = List.of(
+                "The captain of the cruise ship that ran aground off the island of Giglio went on trial on Tuesday "
+                        + "in the Tuscan town of Grosseto, charged with manslaughter, causing a shipwreck and abandoning "
+                        + "ship before all of the passengers and crew had been taken off.",
+                "Thirty-two people died when the liner struck a reef and capsized in January 2012 with more than "
+                        + "four thousand people on board, many of whom spent hours waiting for lifeboats in the dark.",
+                "Prosecutors say the captain steered the ship too close to the shore in a manoeuvre meant to salute "
+                        + "the islanders, and then delayed the order to evacuate for almost an hour.",
+                "The captain denies the charges and says the reef was not on the charts used by the bridge, and that "
+                        + "his manoeuvre after the impact saved many lives by bringing the ship closer to the harbour.",
+                "The trial is being held in a theatre to make room for the hundreds of survivors, relatives and "
+                        + "lawyers who have joined the case as civil parties, and it is expected to last for months.");
+        Article first = Article.newBuilder(story("urn:wire-a:giglio", "Captain of wrecked cruise ship on trial in Italy",
+                        paragraphs("GROSSETO, Italy, July 9 (Wire A) - A crowd of survivors watched as the hearing opened.",
+                                facts, "Wire A's reporters in the courtroom said the hearing was adjourned until next week.")))
+                .setSourceAgency("Wire A").setSection("World").build();
+        Article second = Article.newBuilder(story("urn:wire-b:costa-trial", "Cruise ship captain goes on trial over Giglio wreck",
+                        paragraphs("Rome (Wire B) - Italy's most awaited trial in years began on Tuesday.",
+                                facts, "The court will hear the first witnesses in September, Wire B has learned.")))
+                .setSourceAgency("Wire B").setSection("World").setPublishedAt(T0.plus(Duration.ofHours(1))).build();
+        Article unrelated = Article.newBuilder(story("urn:wire-b:floods", "Floods force thousands from their homes",
+                        "Heavy rain flooded villages along the river, and rescue teams evacuated thousands of residents "
+                                + "by boat as the water rose through the night."))
+                .setSourceAgency("Wire B").setSection("World").setPublishedAt(T0.plus(Duration.ofHours(2))).build();
+
+        ingested.pipeInput(first.getId(), first, T0);
+        ingested.pipeInput(unrelated.getId(), unrelated, T0.plus(Duration.ofMinutes(30)));
+        ingested.pipeInput(second.getId(), second, T0.plus(Duration.ofHours(1)));
+
+        List<EnrichedArticle> out = enriched.readValuesToList();
+        assertThat(out).extracting(e -> e.getArticle().getId()).containsExactly(first.getId(), unrelated.getId(), second.getId());
+        assertThat(out.get(0).getDuplicateOf()).isNull();
+        assertThat(out.get(1).getDuplicateOf()).isNull();
+        assertThat(out.get(2).getDuplicateOf()).isEqualTo(first.getId());
+        assertThat(out.get(2).getRelated()).extracting(RelatedArticle::getId).doesNotContain(first.getId());
+    }
+
+    private static String[] paragraphs(String lead, List<String> facts, String closing) {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(lead);
+        all.addAll(facts);
+        all.add(closing);
+        return all.toArray(String[]::new);
+    }
+
     @Test
     void articleOutsideTheWindowIsNotRelated() {
         start(new EnrichConfig(Duration.ofDays(30), 5, 0.05, 0.5, 8));

@@ -6,20 +6,26 @@ import java.util.Map;
 
 /**
  * What enrich remembers of an earlier article to find it as related news or as the original of a
- * near-duplicate: how to link to it, its top TF-IDF terms as a unit vector, its entities, its
- * shingle sketch, and which article it duplicates itself (so a third copy points at the first).
+ * near-duplicate: how to link to it, its top TF-IDF terms as a unit vector, its entities, the
+ * MinHash signature of its shingles ({@link Shingles#minHash}), and which article it duplicates
+ * itself (so a third copy points at the first).
+ *
+ * <p>Stored as JSON in the enrich-fingerprints store. Versions before the Lucene index kept a theta
+ * sketch under {@code shingles} instead of {@code minHash}: such a record reads with no signature,
+ * so it is still related news but not found as the original of a copy until it leaves the window.
  */
 public record Fingerprint(String id, String headline, String canonicalPath, String section, Instant publishedAt,
-                          Map<String, Double> vector, List<String> entities, byte[] shingles, String duplicateOf) {
+                          Map<String, Double> vector, List<String> entities, int[] minHash, String duplicateOf) {
 
     public Fingerprint {
         vector = Map.copyOf(vector);
         entities = List.copyOf(entities);
+        minHash = minHash == null ? new int[0] : minHash;
     }
 
     /** The same fingerprint, marked as a copy of {@code original} (or of none). */
     public Fingerprint withDuplicateOf(String original) {
-        return new Fingerprint(id, headline, canonicalPath, section, publishedAt, vector, entities, shingles, original);
+        return new Fingerprint(id, headline, canonicalPath, section, publishedAt, vector, entities, minHash, original);
     }
 
     /** The article this one stands for when later copies point at it: its own original if it is a copy. */

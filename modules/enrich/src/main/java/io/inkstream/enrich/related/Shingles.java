@@ -1,100 +1,113 @@
 package io.inkstream.enrich.related;
 
 import io.inkstream.enrich.keyword.Terms;
-import org.apache.datasketches.memory.Memory;
-import org.apache.datasketches.theta.CompactSketch;
-import org.apache.datasketches.theta.HashIterator;
-import org.apache.datasketches.theta.JaccardSimilarity;
-import org.apache.datasketches.theta.UpdateSketch;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.WhitespaceTokenizer;
+import org.apache.lucene.analysis.minhash.MinHashFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * The near-duplicate fingerprint of a text: its overlapping three-word shingles, kept as a Theta
- * sketch (a MinHash-style sample of at most 256 hashes) so that the Jaccard resemblance of two
- * stories can be estimated without keeping their text; two agencies' copy of one story shares
- * most of its shingles, two stories on one topic very few.
+ * The near-duplicate fingerprint of a text: a MinHash signature of its overlapping three-word
+ * shingles, and the LSH bands that find the texts resembling it without comparing it with every
+ * other. Two agencies' copies of one story share most of their shingles, two stories on one topic
+ * very few.
+ *
+ * <p>The signature is Lucene's {@link MinHashFilter} (Murmur3 over each shingle, one-permutation
+ * hashing into {@value #BUCKETS} buckets, empty buckets filled by rotation): the well-kept library
+ * implementation, so none is written here. The share of equal buckets between two signatures
+ * estimates the Jaccard resemblance of the shingle sets. Banding is the classic LSH: the signature
+ * is cut into {@value #BANDS} bands of {@value #ROWS} buckets, and two texts are candidates when any
+ * band is equal; a pair with resemblance 0.5 is a candidate with probability
+ * {@code 1 - (1 - 0.5^3)^40} ≈ 0.995, one with 0.2 with 0.28, one with 0.05 with 0.005. Candidates
+ * are then checked against the threshold on the whole signature.
  */
 public final class Shingles {
 
     static final int WORDS_PER_SHINGLE = 3;
-    private static final int NOMINAL_ENTRIES = 256;
+    static final int BUCKETS = 120;
+    static final int ROWS = 3;
+    static final int BANDS = BUCKETS / ROWS;
+
+    private static final Analyzer MIN_HASH = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String field) {
+            Tokenizer words = new WhitespaceTokenizer();
+            ShingleFilter shingles = new ShingleFilter(words, WORDS_PER_SHINGLE, WORDS_PER_SHINGLE);
+            shingles.setOutputUnigrams(false);
+            shingles.setOutputUnigramsIfNoShingles(true); // a text of one or two words: its words
+            return new TokenStreamComponents(words, new MinHashFilter(shingles, 1, BUCKETS, 1, true));
+        }
+    };
 
     private Shingles() {
     }
 
-    /** The serialized sketch of the text's shingles. */
-    public static byte[] sketch(String text) {
-        List<String> words = Terms.words(text);
-        UpdateSketch sketch = UpdateSketch.builder().setNominalEntries(NOMINAL_ENTRIES).build();
-        if (words.size() < WORDS_PER_SHINGLE) {
-            words.forEach(sketch::update);
-        }
-        for (int i = 0; i + WORDS_PER_SHINGLE <= words.size(); i++) {
-            sketch.update(String.join(" ", words.subList(i, i + WORDS_PER_SHINGLE)));
-        }
-        return sketch.compact().toByteArray();
-    }
-
-    /** Estimated Jaccard resemblance of two texts' shingle sets, 0..1. */
-    public static double resemblance(byte[] a, byte[] b) {
-        return resemblance(CompactSketch.heapify(Memory.wrap(a)), CompactSketch.heapify(Memory.wrap(b)));
-    }
-
     /**
-     * Whether {@code resemblance(a, b) >= threshold}, the same answer, but cheaper for the many
-     * pairs that share few hashes: the estimate is the shared hashes below the smaller theta over
-     * all hashes of both below it, so shared over the larger sketch's count bounds it from above
-     * and a pair under that bound needs no union and intersection built.
+     * The MinHash signature of the text's shingles: {@value #BUCKETS} values (32 bits of each
+     * bucket's minimum hash), or none for a text without words.
      */
-    public static boolean resembles(byte[] a, byte[] b, double threshold) {
-        CompactSketch left = CompactSketch.heapify(Memory.wrap(a));
-        CompactSketch right = CompactSketch.heapify(Memory.wrap(b));
-        if (!left.isEmpty() && !right.isEmpty() && upperBound(left, right) < threshold) {
-            return false;
+    public static int[] minHash(String text) {
+        String words = String.join(" ", Terms.words(text));
+        if (words.isEmpty()) {
+            return new int[0];
         }
-        return resemblance(left, right) >= threshold;
+        int[] signature = new int[BUCKETS];
+        int n = 0;
+        try (TokenStream stream = MIN_HASH.tokenStream("shingles", words)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken() && n < BUCKETS) {
+                // eight chars of a 128-bit hash; the last two are low bits, not used to pick the bucket
+                char[] chars = term.buffer();
+                int length = term.length();
+                signature[n++] = (chars[length - 2] << 16) | chars[length - 1];
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a string reader does not fail
+        }
+        return n == BUCKETS ? signature : Arrays.copyOf(signature, n);
     }
 
-    private static double resemblance(CompactSketch left, CompactSketch right) {
-        if (left.isEmpty() || right.isEmpty()) {
+    /** Estimated Jaccard resemblance of two texts' shingle sets, 0..1 (0 when either has none). */
+    public static double resemblance(int[] a, int[] b) {
+        if (a == null || b == null || a.length == 0 || a.length != b.length) {
             return 0.0;
         }
-        return JaccardSimilarity.jaccard(left, right)[1];
+        int equal = 0;
+        for (int i = 0; i < a.length; i++) {
+            equal += a[i] == b[i] ? 1 : 0;
+        }
+        return (double) equal / a.length;
     }
 
-    private static double upperBound(CompactSketch left, CompactSketch right) {
-        long theta = Math.min(left.getThetaLong(), right.getThetaLong());
-        long[] l = below(left, theta);
-        long[] r = below(right, theta);
-        int shared = 0;
-        for (int i = 0, j = 0; i < l.length && j < r.length; ) {
-            if (l[i] == r[j]) {
-                shared++;
-                i++;
-                j++;
-            } else if (l[i] < r[j]) {
-                i++;
-            } else {
-                j++;
-            }
+    /** The signature's LSH bands, each as one 64-bit key (band number and its rows mixed); none for none. */
+    public static long[] bands(int[] signature) {
+        if (signature == null || signature.length != BUCKETS) {
+            return new long[0];
         }
-        int larger = Math.max(l.length, r.length);
-        return larger == 0 ? 1.0 : (double) shared / larger;
+        long[] bands = new long[BANDS];
+        for (int band = 0; band < BANDS; band++) {
+            long key = 0x9E3779B97F4A7C15L * (band + 1);
+            for (int row = 0; row < ROWS; row++) {
+                key = mix(key ^ (signature[band * ROWS + row] & 0xFFFFFFFFL));
+            }
+            bands[band] = key;
+        }
+        return bands;
     }
 
-    /** The sketch's hashes under theta, sorted. */
-    private static long[] below(CompactSketch sketch, long theta) {
-        long[] hashes = new long[sketch.getRetainedEntries()];
-        int n = 0;
-        for (HashIterator it = sketch.iterator(); it.next(); ) {
-            if (it.get() < theta) {
-                hashes[n++] = it.get();
-            }
-        }
-        long[] under = Arrays.copyOf(hashes, n);
-        Arrays.sort(under);
-        return under;
+    /** SplitMix64's finalizer: a full-avalanche 64-bit mix. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 }

@@ -7,8 +7,8 @@ import io.inkstream.enrich.keyword.Terms;
 import io.inkstream.enrich.keyword.TfIdf;
 import io.inkstream.enrich.path.PathHistory;
 import io.inkstream.enrich.related.Fingerprint;
-import io.inkstream.enrich.related.FingerprintIndex;
 import io.inkstream.enrich.related.RelatedFinder;
+import io.inkstream.enrich.related.RelatedIndex;
 import io.inkstream.enrich.related.Shingles;
 import io.inkstream.enrich.text.ArticleText;
 import io.inkstream.enrich.text.LanguageDetector;
@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +49,8 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
     private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
     /** Terms kept per article for similarity: enough to tell topics apart, small enough to scan. */
     private static final int VECTOR_TERMS = 40;
+    /** The Lucene index's directory in the task's state directory. */
+    private static final String RELATED_INDEX_DIR = "enrich-related-index";
 
     private final EnrichConfig config;
     private final String ingestedTopic;
@@ -61,10 +64,11 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
     private KeyValueStore<String, List<String>> documentTerms;
     private KeyValueStore<String, Fingerprint> fingerprints;
     /**
-     * The fingerprints store decoded, updated with every write to it: the store (and its changelog)
-     * stays the truth, this only spares reading and decoding the whole window for every article.
+     * The fingerprints store as a Lucene index, updated with every write to it and rebuilt from it in
+     * {@link #init}: the store (and its changelog) stays the truth, the index finds candidates by the
+     * article's own terms instead of reading the whole window.
      */
-    private final FingerprintIndex recent = new FingerprintIndex();
+    private RelatedIndex recent;
     private CorpusStats corpus;
 
     public EnrichProcessor(EnrichConfig config, Topics topics, EventSerdes serdes) {
@@ -84,6 +88,10 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
         this.documentTerms = context.getStateStore(StoreNames.TERMS);
         this.fingerprints = context.getStateStore(StoreNames.FINGERPRINTS);
         this.corpus = new StoreCorpusStats(context.getStateStore(StoreNames.CORPUS));
+        if (recent == null) {
+            // beside the task's stores, rebuilt from enrich-fingerprints at every start
+            recent = new RelatedIndex(relatedFinder, context.stateDir().toPath().resolve(RELATED_INDEX_DIR));
+        }
         // init runs again after a restore or a revived task: start from what the store holds then
         loadRecent();
     }
@@ -130,8 +138,8 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
         Instant publishedAt = referenceTime(article);
         Fingerprint own = new Fingerprint(id, article.getHeadline(), history.canonicalPath(), article.getSection(),
                 publishedAt, terms.vector(), named.stream().map(e -> e.getKind() + ":" + e.getName()).toList(),
-                Shingles.sketch(ArticleText.body(article)), null);
-        RelatedFinder.Result related = relatedFinder.find(own, earlierArticles(publishedAt));
+                Shingles.minHash(ArticleText.body(article)), null);
+        RelatedFinder.Result related = earlierArticles(publishedAt).find(own);
         remember(article, own.withDuplicateOf(related.duplicateOf()));
 
         TextCounts counts = TextCounts.of(article);
@@ -191,7 +199,7 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
      * Drops the articles that fell out of the window (that keeps the state bounded to the window)
      * and returns the view of those left.
      */
-    private FingerprintIndex earlierArticles(Instant publishedAt) {
+    private RelatedIndex earlierArticles(Instant publishedAt) {
         Instant now = Instant.ofEpochMilli(Math.max(publishedAt.toEpochMilli(), context.currentStreamTimeMs()));
         for (String id : recent.removePublishedBefore(relatedFinder.expiryCutoff(now))) {
             fingerprints.delete(id);
@@ -202,13 +210,31 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
 
     /** Rebuilds the in-memory view from the store, which is what a restore or a revived task left. */
     private void loadRecent() {
+        long start = System.nanoTime();
         recent.clear();
         try (KeyValueIterator<String, Fingerprint> all = fingerprints.all()) {
-            while (all.hasNext()) {
-                recent.put(all.next().value);
-            }
+            recent.load(new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return all.hasNext();
+                }
+
+                @Override
+                public Fingerprint next() {
+                    return all.next().value;
+                }
+            });
         }
-        log.info("enrich loaded {} fingerprints in the related window", recent.size());
+        log.info("enrich indexed {} fingerprints of the related window in {} ms", recent.size(),
+                (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @Override
+    public void close() {
+        if (recent != null) {
+            recent.close();
+            recent = null;
+        }
     }
 
     private void forget(String id) {
