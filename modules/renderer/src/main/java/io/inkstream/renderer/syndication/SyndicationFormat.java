@@ -58,6 +58,11 @@ public enum SyndicationFormat {
         return standardVersion;
     }
 
+    /** The URI of IPTC's JSON Schema of a ninjs format (what its standard object and the JSON profile name); null for XML. */
+    public String schemaUri() {
+        return isNinjs() ? ninjs().schemaUri() : null;
+    }
+
     /** True for the ninjs (JSON) formats. */
     public boolean isNinjs() {
         return ninjs() != null;
