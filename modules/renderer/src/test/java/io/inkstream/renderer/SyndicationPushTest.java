@@ -225,6 +225,50 @@ class SyndicationPushTest {
         }
     }
 
+    /**
+     * The in-JVM renderer closed mid-delivery and started again on the same data: the push loop resumes at its
+     * committed position and nothing is lost (a version in flight at the stop may come again, under the same key).
+     */
+    @Test
+    void aRendererRestartMidDeliveryLosesNoVersion(TestCluster cluster) throws Exception {
+        ServiceContext context = cluster.context(Map.of(SyndicationConfig.ADMIN_TOKEN.key(), ADMIN,
+                SyndicationConfig.PUSH_BACKOFF.key(), "50ms", SyndicationConfig.PUSH_MAX_BACKOFF.key(), "200ms",
+                SyndicationConfig.PUSH_TIMEOUT.key(), "2s"));
+        Topics topics = context.topics();
+        String secret = "iss_test-secret-0123456789abcdef";
+        List<String> expected = new ArrayList<>();
+        try (Receiver receiver = new Receiver(secret, 0.0)) {
+            receiver.start();
+            try (RendererService renderer = new RendererService(context);
+                 io.inkstream.platform.http.HttpServer server = io.inkstream.platform.http.HttpServer.start("127.0.0.1", 0,
+                         List.of(renderer), null)) {
+                renderer.start();
+                SyndicationFeedTest.awaitReady(renderer);
+                assertThat(admin("http://127.0.0.1:" + server.port(), "{\"id\":\"r\",\"delivery\":\"push\",\"url\":\""
+                        + receiver.url() + "\",\"secret\":\"" + secret + "\"}").statusCode()).isEqualTo(201);
+                for (int i = 0; i < 30; i++) {
+                    SyndicationFeedTest.produce(cluster, topics, SyndicationFeedTest.article("r" + i, "Politics"));
+                    expected.add("urn:inkstream:article:r" + i + ":1");
+                }
+                long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+                while (receiver.accepted.size() < 5 && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+            }
+            int beforeRestart = receiver.accepted.size();
+            try (RendererService renderer = new RendererService(context)) {
+                renderer.start();
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (receiver.accepted.size() < expected.size() && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+            }
+            assertThat(beforeRestart).isLessThan(expected.size());
+            assertThat(receiver.accepted).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(receiver.duplicatesAfterSuccess.get()).as("redelivered after the stop").isLessThanOrEqualTo(1);
+        }
+    }
+
     private HttpResponse<String> admin(String base, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + "/syndication/v1/admin/partners"))
                 .header("Authorization", "Bearer " + ADMIN)
