@@ -198,7 +198,7 @@ public final class SyndicationDelivery {
                         + (cursor == null ? "" : "&cursor=" + cursor))).header("x-api-key", key).timeout(Duration.ofSeconds(30))
                         .build(), HttpResponse.BodyHandlers.ofByteArray());
                 if (r.statusCode() != 200) {
-                    TopicCounter.sleep(100);
+                    Thread.sleep(100);
                     continue;
                 }
                 JsonNode body = JSON.readTree(r.body());
@@ -212,7 +212,11 @@ public final class SyndicationDelivery {
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
-                TopicCounter.sleep(100);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException stopped) {
+                    return;
+                }
             }
         }
     }
