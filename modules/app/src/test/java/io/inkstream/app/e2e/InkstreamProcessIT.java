@@ -6,6 +6,8 @@ import io.inkstream.events.RankingEntry;
 import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
 import io.inkstream.testkit.TempDirs;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +25,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -132,8 +136,51 @@ class InkstreamProcessIT {
                         .contains(articleId));
     }
 
+    /**
+     * IPTC's examples carry one story ("Captain of wrecked cruise ship on trial in Italy") as three items
+     * in five files of three ninjs versions; the site shows it once, and each version names the others.
+     */
     @Test
     @Order(3)
+    void oneStoryInThreeFormatsIsOneEntryOnTheFrontPage() throws IOException {
+        Path wire = sharedWire();
+        List<String> files = List.of("ninjs/iptc-1.4/ninjsExComplex1.json", "ninjs/iptc-2.1/ninjsExSimpleText_2.json",
+                "ninjs/iptc-2.2/005_complex_text_article.json", "ninjs/superdesk/ninjsExMediumText1.json",
+                "ninjs/superdesk/ninjsExSimpleText1.json");
+        Set<String> ids = new LinkedHashSet<>();
+        for (String file : files) {
+            Path path = wire.resolve(file);
+            ids.add(site.ingest(Files.readAllBytes(path), "application/json", path.getFileName().toString()));
+        }
+        assertThat(ids).as("three items (two files repeat an item's uri)").hasSize(3);
+        List<String> paths = ids.stream().map(id -> site.awaitArticlePath(id, THROUGH_PIPELINE)).toList();
+
+        String front = site.get("/").body();
+        Document page = Jsoup.parse(front);
+        assertThat(page.select("main a").eachText().stream().filter(t -> t.equals(STORY)).count())
+                .as("the story's links on the front page's list").isEqualTo(1);
+        Document first = Jsoup.parse(site.get(paths.get(0)).body());
+        assertThat(first.select(".also-from a")).as("the other versions under Also from").hasSize(2);
+    }
+
+    private static final String STORY = "Captain of wrecked cruise ship on trial in Italy";
+
+    /** {@code ../shared/wire} beside the repository, or the test is skipped: those files are other projects' data. */
+    private static Path sharedWire() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (int up = 0; dir != null && up < 6; up++, dir = dir.getParent()) {
+            Path wire = dir.resolve("shared").resolve("wire");
+            if (Files.isRegularFile(wire.resolve("README.md"))) {
+                return wire;
+            }
+        }
+        Assumptions.abort("../shared/wire is absent (a clone without the shared material): IPTC's example files are"
+                + " not in this repository, so this test is skipped");
+        return null;
+    }
+
+    @Test
+    @Order(4)
     void sigtermStopsEverythingWithinTenSeconds() throws InterruptedException {
         process.destroy(); // SIGTERM, as Ctrl-C or a service manager would
 

@@ -138,7 +138,8 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
         Instant publishedAt = referenceTime(article);
         Fingerprint own = new Fingerprint(id, article.getHeadline(), history.canonicalPath(), article.getSection(),
                 publishedAt, terms.vector(), named.stream().map(e -> e.getKind() + ":" + e.getName()).toList(),
-                Shingles.minHash(ArticleText.body(article)), null);
+                Shingles.minHash(ArticleText.body(article)), null)
+                .atStreamTime(Instant.ofEpochMilli(context.currentStreamTimeMs()));
         RelatedFinder.Result related = earlierArticles(publishedAt).find(own);
         remember(article, own.withDuplicateOf(related.duplicateOf()));
 
@@ -201,7 +202,7 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
      */
     private RelatedIndex earlierArticles(Instant publishedAt) {
         Instant now = Instant.ofEpochMilli(Math.max(publishedAt.toEpochMilli(), context.currentStreamTimeMs()));
-        for (String id : recent.removePublishedBefore(relatedFinder.expiryCutoff(now))) {
+        for (String id : recent.removeIndexedBefore(relatedFinder.expiryCutoff(now))) {
             fingerprints.delete(id);
             documentTerms.delete(id); // its corpus counts stay: document frequencies are over all history
         }
