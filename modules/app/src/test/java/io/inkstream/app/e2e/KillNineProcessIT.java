@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
-import io.inkstream.events.serde.EventSerdes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -360,24 +355,11 @@ class KillNineProcessIT {
     /** Counts committed records of a topic by key (or by {@code by} of the value), read as any client would. */
     private <V> void countByKey(TopicSpec<V> topic, java.util.function.Predicate<V> which, Function<V, String> by,
                                 Map<String, Integer> counts) {
-        EventSerdes serdes = EventSerdes.forRegistry("http://127.0.0.1:" + registryPort);
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config,
-                serdes.keySerde().deserializer(), serdes.valueSerde(topic).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null && which.test(record.value())) {
-                        counts.merge(by == null ? record.key() : by.apply(record.value()), 1, Integer::sum);
-                    }
-                }
+        CommittedRecords.readAll(kafkaPort, registryPort, topic, record -> {
+            if (record.value() != null && which.test(record.value())) {
+                counts.merge(by == null ? record.key() : by.apply(record.value()), 1, Integer::sum);
             }
-        }
+        });
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
