@@ -1,13 +1,20 @@
 package io.inkstream.renderer;
 
+import io.inkstream.events.EnrichedArticle;
+import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.platform.streams.JsonSerde;
 import io.inkstream.renderer.page.SiteConfig;
+import io.inkstream.renderer.store.KilledArticle;
 import io.inkstream.renderer.stream.EmbargoHold;
+import io.inkstream.renderer.stream.KilledPathsRecorder;
 import io.inkstream.renderer.stream.StoreNames;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
@@ -16,7 +23,8 @@ import java.time.Clock;
 /**
  * articles.enriched -> articles.published: every enriched version becomes its public version for
  * syndication (kills as a canceled version then a tombstone; embargoed versions once the embargo lifts),
- * exactly once, partitioned by article id.
+ * exactly once, partitioned by article id; and every kill, with all the article's paths, to the renderer's own
+ * compacted renderer.killed-articles, so that its pages answer 410 for ever (decision 0025).
  */
 public final class RendererTopology {
 
@@ -27,12 +35,19 @@ public final class RendererTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EMBARGO_HELD),
                 serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())));
-        builder.stream(topics.articlesEnriched().name(),
-                        Consumed.with(serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())))
-                // Null values are tombstones and pass through as tombstones; embargoed versions wait.
-                .process(() -> new EmbargoHold(site, clock), StoreNames.EMBARGO_HELD)
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ARTICLE_PATHS),
+                serdes.keySerde(), new JsonSerde<>(KilledPathsRecorder.KnownPaths.class)));
+        KStream<String, EnrichedArticle> enriched = builder.stream(topics.articlesEnriched().name(),
+                Consumed.with(serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())));
+        // Null values are tombstones and pass through as tombstones; embargoed versions wait.
+        enriched.process(() -> new EmbargoHold(site, clock), StoreNames.EMBARGO_HELD)
                 .to(topics.articlesPublished().name(),
                         Produced.with(serdes.keySerde(), serdes.valueSerde(topics.articlesPublished())));
+        // Kills are also kept lastingly, with every path, where compaction of articles.enriched cannot remove them.
+        TopicSpec<KilledArticle> killed = KilledArticle.topic(topics);
+        enriched.process(KilledPathsRecorder::new, Named.as("killed-paths"), StoreNames.ARTICLE_PATHS)
+                .to(killed.name(), Produced.with(serdes.keySerde(), new JsonSerde<>(KilledArticle.class))
+                        .withName("killed-articles"));
         return builder.build();
     }
 }

@@ -5,6 +5,7 @@ import io.inkstream.events.Ranking;
 import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.platform.streams.JsonSerde;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,7 +25,8 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Fills this instance's stores from the whole of articles.enriched and popularity.top24h, from the
+ * Fills this instance's stores from the whole of articles.enriched, popularity.top24h and the renderer's own
+ * renderer.killed-articles (the kills, which outlive compaction of articles.enriched), from the
  * beginning on every start and then live (like a GlobalKTable: every instance serves every page).
  *
  * <p>A plain consumer with all partitions assigned and no group: nothing to commit, since the compacted
@@ -39,9 +41,11 @@ public final class StoreFeeder implements AutoCloseable {
     private final Properties consumerProperties;
     private final TopicSpec<EnrichedArticle> enriched;
     private final TopicSpec<Ranking> rankingsTopic;
+    private final TopicSpec<KilledArticle> killedTopic;
     private final Deserializer<String> keys;
     private final Deserializer<EnrichedArticle> articleValues;
     private final Deserializer<Ranking> rankingValues;
+    private final Deserializer<KilledArticle> killedValues = new JsonSerde<>(KilledArticle.class).deserializer();
     private final ArticleStore articles;
     private final RankingStore rankings;
     private final Thread thread;
@@ -60,6 +64,7 @@ public final class StoreFeeder implements AutoCloseable {
         this.consumerProperties = p;
         this.enriched = topics.articlesEnriched();
         this.rankingsTopic = topics.popularityTop24h();
+        this.killedTopic = KilledArticle.topic(topics);
         this.keys = serdes.keySerde().deserializer();
         this.articleValues = serdes.valueSerde(enriched).deserializer();
         this.rankingValues = serdes.valueSerde(rankingsTopic).deserializer();
@@ -85,6 +90,7 @@ public final class StoreFeeder implements AutoCloseable {
             List<TopicPartition> partitions = new ArrayList<>();
             partitions.addAll(partitionsOf(c, enriched.name()));
             partitions.addAll(partitionsOf(c, rankingsTopic.name()));
+            partitions.addAll(partitionsOf(c, killedTopic.name()));
             c.assign(partitions);
             c.seekToBeginning(partitions);
             Map<TopicPartition, Long> startEnds = c.endOffsets(partitions);
@@ -122,6 +128,8 @@ public final class StoreFeeder implements AutoCloseable {
             String key = keys.deserialize(r.topic(), r.key());
             if (r.topic().equals(enriched.name())) {
                 articles.apply(key, r.value() == null ? null : articleValues.deserialize(r.topic(), r.value()));
+            } else if (r.topic().equals(killedTopic.name())) {
+                articles.applyKilled(key, killedValues.deserialize(r.topic(), r.value()));
             } else {
                 rankings.apply(key, r.value() == null ? null : rankingValues.deserialize(r.topic(), r.value()));
             }
