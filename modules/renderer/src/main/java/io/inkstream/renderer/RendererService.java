@@ -1,10 +1,12 @@
 package io.inkstream.renderer;
 
 import io.inkstream.events.PageView;
+import io.inkstream.events.Topics;
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.ServiceStatus;
 import io.inkstream.platform.kafka.Acknowledged;
+import io.inkstream.platform.kafka.TopicProvisioner;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.inkstream.renderer.beacon.BeaconCollector;
 import io.inkstream.renderer.http.SiteRoutes;
@@ -13,6 +15,7 @@ import io.inkstream.renderer.partner.PushDelivery;
 import io.inkstream.renderer.partner.Syndication;
 import io.inkstream.renderer.page.SiteConfig;
 import io.inkstream.renderer.store.ArticleStore;
+import io.inkstream.renderer.store.KilledArticle;
 import io.inkstream.renderer.store.RankingStore;
 import io.inkstream.renderer.store.StoreFeeder;
 import io.javalin.Javalin;
@@ -22,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The renderer: serves the site from its own copy of articles.enriched and popularity.top24h, writes
@@ -47,6 +51,8 @@ public final class RendererService implements Service {
     private final KafkaProducer<String, PageView> pageviews;
     private final SiteRoutes routes;
     private final Syndication syndication;
+    private final String bootstrapServers;
+    private final Topics topics;
 
     public RendererService(ServiceContext context) {
         this(context, Clock.systemUTC());
@@ -58,6 +64,8 @@ public final class RendererService implements Service {
 
     public RendererService(ServiceContext context, RendererConfig config, Clock clock) {
         SiteConfig site = config.site();
+        this.bootstrapServers = context.bootstrapServers();
+        this.topics = context.topics();
         this.articles = new ArticleStore(clock);
         this.feeder = new StoreFeeder(context.consumerProperties(NAME + "-stores"), context.topics(),
                 context.serdes(), articles, rankings);
@@ -86,6 +94,8 @@ public final class RendererService implements Service {
 
     @Override
     public void start() {
+        // The renderer's own topic: the publisher writes kills there, the feeder reads them.
+        TopicProvisioner.ensure(bootstrapServers, List.of(KilledArticle.topic(topics)));
         feeder.start();
         syndication.start();
         publisher.start();

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -60,6 +61,11 @@ public final class ArticleStore {
     private final Map<String, String> idByPath = new HashMap<>();
     /** Killed articles: id -> last headline, so their pages answer 410 rather than 404. */
     private final Map<String, String> killed = new HashMap<>();
+    /**
+     * Kills from renderer.killed-articles: id -> last headline (may be null). They outlive the tombstones of
+     * articles.enriched, which compaction removes; a stored version of the id (it came back) wins over them.
+     */
+    private final Map<String, String> killRecords = new HashMap<>();
 
     // Derived views, kept up to date by apply so that a page never walks the whole store.
     /** Usable articles newest first: the visible ones plus those still under embargo. */
@@ -118,6 +124,33 @@ public final class ArticleStore {
         killed.remove(id);
         byId.put(id, value);
         index(value);
+    }
+
+    /**
+     * Applies one record of renderer.killed-articles: the article's paths answer 410 from now on, unless a
+     * version of it is stored; a null value (the article came back) forgets the kill record.
+     */
+    public synchronized void applyKilled(String id, KilledArticle value) {
+        lastChange = clock.instant();
+        if (value == null) {
+            killRecords.remove(id);
+            return;
+        }
+        killRecords.put(id, value.headline());
+        for (String p : value.paths()) {
+            idByPath.putIfAbsent(p, id);
+        }
+    }
+
+    /** The headline to show for a killed article (never null), or null when the id is not killed. */
+    private String killedHeadline(String id) {
+        if (byId.containsKey(id)) {
+            return null;
+        }
+        if (killed.containsKey(id)) {
+            return killed.get(id);
+        }
+        return killRecords.containsKey(id) ? Objects.requireNonNullElse(killRecords.get(id), "") : null;
     }
 
     private void indexPaths(String id, EnrichedArticle value) {
@@ -228,8 +261,9 @@ public final class ArticleStore {
         if (id == null) {
             return new Lookup.Missing();
         }
-        if (killed.containsKey(id)) {
-            return new Lookup.Gone(killed.get(id));
+        String killedHeadline = killedHeadline(id);
+        if (killedHeadline != null) {
+            return new Lookup.Gone(killedHeadline);
         }
         EnrichedArticle e = byId.get(id);
         if (e == null || !visible(e, clock.instant())) {
@@ -249,7 +283,7 @@ public final class ArticleStore {
 
     /** True when the article was killed (its pages answer 410). */
     public synchronized boolean isKilled(String id) {
-        return killed.containsKey(id);
+        return killedHeadline(id) != null;
     }
 
     /** Visible articles, newest first, optionally in one section (matched by slug), after skipping {@code offset}. */

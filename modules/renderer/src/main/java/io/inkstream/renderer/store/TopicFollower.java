@@ -111,8 +111,19 @@ public final class TopicFollower implements AutoCloseable {
         }
     }
 
-    private static List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> c, String topic) {
+    /** The topic's partitions, waiting up to 30 s for a topic just created to show in the metadata. */
+    private List<TopicPartition> partitionsOf(KafkaConsumer<?, ?> c, String topic) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<PartitionInfo> infos = c.partitionsFor(topic, Duration.ofSeconds(30));
+        while ((infos == null || infos.isEmpty()) && System.nanoTime() < deadline && running) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            infos = c.partitionsFor(topic, Duration.ofSeconds(30));
+        }
         if (infos == null || infos.isEmpty()) {
             throw new IllegalStateException("topic " + topic + " does not exist; provision topics before starting");
         }
