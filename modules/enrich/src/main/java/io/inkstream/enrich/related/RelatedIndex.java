@@ -218,14 +218,17 @@ public final class RelatedIndex implements AutoCloseable {
         if (retrieval.lucene() == null) {
             return List.of();
         }
-        List<Candidate> found = new ArrayList<>();
+        TopDocs hits = searcher.search(retrieval.lucene(), CANDIDATES + staleInReader);
+        List<Candidate> found = new ArrayList<>(hits.scoreDocs.length + pending.size());
+        // with a full page of hits, an unread article scoring under the last one cannot be among the best
+        float floor = hits.scoreDocs.length == CANDIDATES + staleInReader
+                ? hits.scoreDocs[hits.scoreDocs.length - 1].score : 0f;
         for (IndexedArticle recent : pending) {
             double score = isLive(recent) ? retrieval.score(recent) : 0;
-            if (score > 0) {
+            if (score > 0 && score >= floor) {
                 found.add(new Candidate(recent, score));
             }
         }
-        TopDocs hits = searcher.search(retrieval.lucene(), CANDIDATES + staleInReader);
         ScoreDoc[] byDoc = hits.scoreDocs.clone();
         Arrays.sort(byDoc, Comparator.comparingInt(hit -> hit.doc));
         List<LeafReaderContext> leaves = reader.leaves();
@@ -244,12 +247,18 @@ public final class RelatedIndex implements AutoCloseable {
                 }
             }
         }
-        return found.stream()
-                .sorted(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(c -> c.article().id()))
-                .limit(CANDIDATES)
-                .map(Candidate::article)
-                .toList();
+        found.sort(BEST_CANDIDATE_FIRST);
+        List<IndexedArticle> best = new ArrayList<>(Math.min(CANDIDATES, found.size()));
+        for (int i = 0; i < found.size() && i < CANDIDATES; i++) {
+            best.add(found.get(i).article());
+        }
+        return best;
     }
+
+    private static final Comparator<Candidate> BEST_CANDIDATE_FIRST = (a, b) -> {
+        int byScore = Double.compare(b.score(), a.score());
+        return byScore != 0 ? byScore : a.article().id().compareTo(b.article().id());
+    };
 
     private record Candidate(IndexedArticle article, double score) {
     }
@@ -370,7 +379,7 @@ public final class RelatedIndex implements AutoCloseable {
     }
 
     private static boolean sharesBand(IndexedArticle article, Set<Long> bands) {
-        for (long band : Shingles.bands(article.minHash())) {
+        for (long band : article.bands()) {
             if (bands.contains(band)) {
                 return true;
             }
