@@ -22,6 +22,7 @@ public final class Topics {
     private final TopicSpec<PublishedArticle> articlesPublished;
     private final TopicSpec<PageView> pageviews;
     private final TopicSpec<Ranking> popularityTop24h;
+    private final TopicSpec<byte[]> enrichFingerprints;
 
     private Topics(String prefix) {
         this.prefix = prefix;
@@ -38,6 +39,8 @@ public final class Topics {
         this.pageviews = new TopicSpec<>(prefix + "pageviews", PageView.class, 3, "delete",
                 Duration.ofDays(7).toMillis(), Map.of());
         this.popularityTop24h = new TopicSpec<>(prefix + "popularity.top24h", Ranking.class, 1, "compact",
+                TopicSpec.INFINITE, Map.of());
+        this.enrichFingerprints = new TopicSpec<>(prefix + "enrich.fingerprints", byte[].class, 3, "compact",
                 TopicSpec.INFINITE, Map.of());
     }
 
@@ -85,8 +88,18 @@ public final class Topics {
         return popularityTop24h;
     }
 
+    /**
+     * Enrich's own: the fingerprint of every article of the related window (JSON, enrich's private
+     * record, not an event), written by the task that enriched it and read whole by every enrich
+     * instance, so that each one's index holds the window of all partitions; tombstones for kills and
+     * expiry.
+     */
+    public TopicSpec<byte[]> enrichFingerprints() {
+        return enrichFingerprints;
+    }
+
     public List<TopicSpec<?>> all() {
         return List.of(wireReceived, wireRejected, articlesIngested, articlesEnriched, articlesPublished,
-                pageviews, popularityTop24h);
+                pageviews, popularityTop24h, enrichFingerprints);
     }
 }

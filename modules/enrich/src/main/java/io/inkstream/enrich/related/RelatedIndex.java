@@ -26,6 +26,7 @@ import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
+import org.apache.lucene.store.NoLockFactory;
 import org.apache.lucene.util.BytesRef;
 
 import java.io.IOException;
@@ -116,7 +117,9 @@ public final class RelatedIndex implements AutoCloseable {
                 deleteRecursively(path);
                 Files.createDirectories(path);
             }
-            directory = path == null ? new ByteBuffersDirectory() : new MMapDirectory(path);
+            // no lock file: the directory is this object's alone (Streams locks the state directory), and an
+            // index Streams never closed (it does not close a global store's processor) must not block the next
+            directory = path == null ? new ByteBuffersDirectory() : new MMapDirectory(path, NoLockFactory.INSTANCE);
             TieredMergePolicy merges = new TieredMergePolicy();
             merges.setSegmentsPerTier(4); // each query looks its terms up in every segment
             IndexWriterConfig config = new IndexWriterConfig()

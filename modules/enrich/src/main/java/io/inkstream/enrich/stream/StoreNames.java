@@ -9,8 +9,14 @@ public final class StoreNames {
     public static final String CORPUS = "enrich-corpus";
     /** Article id to its distinct terms, to take it out of the corpus when it changes or leaves. */
     public static final String TERMS = "enrich-terms";
-    /** Article id to its {@link io.inkstream.enrich.related.Fingerprint}, for the related window. */
+    /** Article id to its {@link io.inkstream.enrich.related.Fingerprint}: the task's own articles of the window. */
     public static final String FINGERPRINTS = "enrich-fingerprints";
+
+    /**
+     * The global store of enrich.fingerprints: every partition's window, article id to its
+     * {@link io.inkstream.enrich.related.Fingerprint}, that each instance's related index is built from.
+     */
+    public static final String WINDOW = "enrich-window";
 
     private StoreNames() {
     }
