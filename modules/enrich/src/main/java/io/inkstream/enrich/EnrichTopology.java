@@ -51,15 +51,15 @@ public final class EnrichTopology {
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TERMS),
                 Serdes.String(), JsonSerde.listOf(String.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FINGERPRINTS),
-                Serdes.String(), fingerprintSerde));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OWN_WINDOW),
+                Serdes.String(), Serdes.Long()));
 
         KStream<String, EnrichOutcome> outcomes = builder
                 // raw bytes: a value that does not deserialize is rejected by the processor, not a poison pill
                 .stream(topics.articlesIngested().name(), Consumed.with(serdes.keySerde(), Serdes.ByteArray())
                         .withName("articles-ingested"))
                 .process(() -> new EnrichProcessor(config, topics, serdes, window), Named.as("enrich"),
-                        StoreNames.PATHS, StoreNames.CORPUS, StoreNames.TERMS, StoreNames.FINGERPRINTS);
+                        StoreNames.PATHS, StoreNames.CORPUS, StoreNames.TERMS, StoreNames.OWN_WINDOW);
 
         outcomes.filter((id, outcome) -> outcome instanceof EnrichOutcome.Rejected, Named.as("rejected"))
                 .mapValues(outcome -> ((EnrichOutcome.Rejected) outcome).rejection(), Named.as("rejection"))

@@ -51,7 +51,7 @@ import java.util.stream.Stream;
 /**
  * The articles of the related window as an Apache Lucene index, so that finding an article's related
  * news and its original costs what its own terms cost, not what the window holds. A derived view:
- * the enrich-fingerprints store (and its changelog) is the truth, and the index is rebuilt from it
+ * the enrich-window store (and enrich.fingerprints, its topic) is the truth, and the index is rebuilt from it
  * whenever the task starts ({@link #load}), in a directory of its own under the task's state
  * directory that is emptied first, so it cannot disagree with the store after a crash, a restore or
  * an upgrade.

@@ -24,6 +24,7 @@ import io.inkstream.events.WireRejection;
 import io.inkstream.events.serde.EventSerdes;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -49,7 +50,7 @@ import java.util.TreeSet;
  * article leaves the fingerprints (so no later article lists it) and the corpus.
  *
  * <p>Each task enriches its own partition of articles.ingested: paths, corpus counts and terms are the
- * partition's, and its fingerprints store holds the partition's articles of the window. Related news
+ * partition's, and its own-window store holds when each of the partition's articles of the window was published. Related news
  * and originals are searched in the instance's {@link WindowIndex}, the window of every partition
  * (fed by enrich.fingerprints); the task writes its own articles to it at once and to the topic for
  * every other instance, and it expires its own articles from the window (tombstones on the topic).
@@ -72,10 +73,10 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
     private ProcessorContext<String, EnrichOutcome> context;
     private KeyValueStore<String, PathHistory> paths;
     private KeyValueStore<String, List<String>> documentTerms;
-    private KeyValueStore<String, Fingerprint> fingerprints;
+    private KeyValueStore<String, Long> ownWindow;
     /** Every partition's window, shared by the instance's tasks. */
     private final WindowIndex window;
-    /** The task's own articles of the window by publication time (from its fingerprints store), to expire them. */
+    /** The task's own articles of the window by publication time (from its own-window store), to expire them. */
     private final NavigableSet<Map.Entry<String, Long>> ownByTime = new TreeSet<>(EARLIEST_OWN);
     private final Map<String, Long> ownPublished = new HashMap<>();
     private CorpusStats corpus;
@@ -95,7 +96,7 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
         this.context = context;
         this.paths = context.getStateStore(StoreNames.PATHS);
         this.documentTerms = context.getStateStore(StoreNames.TERMS);
-        this.fingerprints = context.getStateStore(StoreNames.FINGERPRINTS);
+        this.ownWindow = context.getStateStore(StoreNames.OWN_WINDOW);
         this.corpus = new StoreCorpusStats(context.getStateStore(StoreNames.CORPUS));
         // init runs again after a restore or a revived task: start from what the store holds then
         loadOwn();
@@ -193,11 +194,11 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
     /** A usable article may be found as related news or as an original; a withheld one may not, yet. */
     private void remember(Article article, Fingerprint fingerprint) {
         if (article.getPubStatus() == PubStatus.usable) {
-            fingerprints.put(fingerprint.id(), fingerprint);
+            ownWindow.put(fingerprint.id(), fingerprint.publishedAt().toEpochMilli());
             trackOwn(fingerprint.id(), fingerprint.publishedAt().toEpochMilli());
             writeWindow(fingerprint.id(), fingerprint);
         } else {
-            fingerprints.delete(fingerprint.id());
+            ownWindow.delete(fingerprint.id());
             leaveWindow(fingerprint.id());
         }
     }
@@ -234,7 +235,7 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
         long cutoff = relatedFinder.expiryCutoff(now).toEpochMilli();
         while (!ownByTime.isEmpty() && ownByTime.first().getValue() < cutoff) {
             String id = ownByTime.first().getKey();
-            fingerprints.delete(id);
+            ownWindow.delete(id);
             documentTerms.delete(id); // its corpus counts stay: document frequencies are over all history
             leaveWindow(id);
         }
@@ -244,17 +245,17 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
     private void loadOwn() {
         ownByTime.clear();
         ownPublished.clear();
-        try (KeyValueIterator<String, Fingerprint> all = fingerprints.all()) {
+        try (KeyValueIterator<String, Long> all = ownWindow.all()) {
             while (all.hasNext()) {
-                Fingerprint own = all.next().value;
-                trackOwn(own.id(), own.publishedAt().toEpochMilli());
+                KeyValue<String, Long> own = all.next();
+                trackOwn(own.key, own.value);
             }
         }
         log.info("enrich task {} holds {} of its own articles in the related window", context.taskId(), ownPublished.size());
     }
 
     private void forget(String id) {
-        fingerprints.delete(id);
+        ownWindow.delete(id);
         leaveWindow(id);
         List<String> terms = documentTerms.delete(id);
         if (terms != null) {
