@@ -253,6 +253,30 @@ class EnrichTopologyTest {
         return all.toArray(String[]::new);
     }
 
+    /**
+     * IPTC's example items are dated 2013 and arrive today, one after another, each a copy of the first:
+     * the window runs from when an item arrived, so the first is still there for its copies.
+     */
+    @Test
+    void copiesOfAnItemDatedYearsAgoArrivingTodayAreFound() {
+        Instant today = T0.plus(Duration.ofDays(3650));
+        String body = "GROSSETO, Italy - The trial of the captain of the shipwrecked cruise liner opened on Tuesday "
+                + "in a theatre converted into a courtroom, with survivors and relatives of the thirty-two people "
+                + "who died among the hundreds of civil parties. The captain is charged with manslaughter, causing "
+                + "the shipwreck and abandoning ship before all passengers were evacuated.";
+        Article first = story("urn:iptc:cplx123", "Captain of wrecked cruise ship on trial in Italy", body);
+        Article second = story("urn:iptc:simp123", "Captain of wrecked cruise ship on trial in Italy", body);
+        Article third = story("urn:iptc:med123", "Captain of wrecked cruise ship on trial in Italy", body);
+        ingested.pipeInput("urn:today:1", story("urn:today:1", "Markets close higher", "Shares rose in late trading."),
+                today);
+        ingested.pipeInput(first.getId(), first, today.plusSeconds(1));
+        ingested.pipeInput(second.getId(), second, today.plusSeconds(2));
+        ingested.pipeInput(third.getId(), third, today.plusSeconds(3));
+
+        List<EnrichedArticle> out = enriched.readValuesToList();
+        assertThat(out).extracting(EnrichedArticle::getDuplicateOf).containsExactly(null, null, first.getId(), first.getId());
+    }
+
     @Test
     void articleOutsideTheWindowIsNotRelated() {
         start(new EnrichConfig(Duration.ofDays(30), 5, 0.05, 0.5, 8));

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The renderer's settings, declared once: how the site names and addresses itself (the pages' part,
@@ -20,8 +21,10 @@ import java.util.Map;
  * @param visitorSalt          the configured salt for visitor hashes, or null ({@link VisitorSalt} decides then)
  * @param widgetFrameAncestors CSP frame-ancestors of the embeddable widget
  * @param applicationId        the Streams application id, {@link RendererService#APPLICATION_ID} unless kept from before
+ * @param syndication          how partners are served
  */
-public record RendererConfig(SiteConfig site, String visitorSalt, String widgetFrameAncestors, String applicationId) {
+public record RendererConfig(SiteConfig site, String visitorSalt, String widgetFrameAncestors, String applicationId,
+                             SyndicationConfig syndication) {
 
     public static final Setting<String> SITE_BASE_URL = new Setting<>("inkstream.site.base-url", "url",
             "http://localhost:8080",
@@ -49,15 +52,17 @@ public record RendererConfig(SiteConfig site, String visitorSalt, String widgetF
             "Kafka Streams application id of the publisher (behind the topic prefix). Only to keep state from "
                     + "before the ids were renamed: set renderer (see README, Upgrading).");
 
-    public static final List<Setting<?>> ALL = List.of(SITE_BASE_URL, SITE_NAME, SITE_ZONE, SITE_SECTIONS,
-            PAGE_SIZE, VISITOR_SALT, WIDGET_FRAME_ANCESTORS, APPLICATION_ID);
+    public static final List<Setting<?>> ALL = Stream.concat(Stream.of(SITE_BASE_URL, SITE_NAME, SITE_ZONE,
+            SITE_SECTIONS, PAGE_SIZE, VISITOR_SALT, WIDGET_FRAME_ANCESTORS, APPLICATION_ID),
+            SyndicationConfig.ALL.stream()).toList();
 
     public static RendererConfig from(Settings settings) {
         settings.validate(ALL);
         return new RendererConfig(
                 new SiteConfig(settings.require(SITE_BASE_URL), settings.require(SITE_NAME),
                         settings.require(SITE_ZONE), settings.require(SITE_SECTIONS), settings.require(PAGE_SIZE)),
-                settings.get(VISITOR_SALT), settings.require(WIDGET_FRAME_ANCESTORS), settings.require(APPLICATION_ID));
+                settings.get(VISITOR_SALT), settings.require(WIDGET_FRAME_ANCESTORS), settings.require(APPLICATION_ID),
+                SyndicationConfig.from(settings));
     }
 
     public static RendererConfig defaults() {

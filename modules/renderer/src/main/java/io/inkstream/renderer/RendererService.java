@@ -9,6 +9,8 @@ import io.inkstream.platform.streams.StreamsRunner;
 import io.inkstream.renderer.beacon.BeaconCollector;
 import io.inkstream.renderer.http.SiteRoutes;
 import io.inkstream.renderer.page.RenderedPage;
+import io.inkstream.renderer.partner.PushDelivery;
+import io.inkstream.renderer.partner.Syndication;
 import io.inkstream.renderer.page.SiteConfig;
 import io.inkstream.renderer.store.ArticleStore;
 import io.inkstream.renderer.store.RankingStore;
@@ -44,6 +46,7 @@ public final class RendererService implements Service {
     private final StreamsRunner publisher;
     private final KafkaProducer<String, PageView> pageviews;
     private final SiteRoutes routes;
+    private final Syndication syndication;
 
     public RendererService(ServiceContext context) {
         this(context, Clock.systemUTC());
@@ -67,6 +70,13 @@ public final class RendererService implements Service {
         BeaconCollector beacons = new BeaconCollector(articles, VisitorSalt.resolve(config.visitorSalt(), context.dataDir()),
                 clock, view -> Acknowledged.send(pageviews, new ProducerRecord<>(topic, view.getArticleId(), view)));
         this.routes = new SiteRoutes(articles, rankings, site, beacons, clock, config.widgetFrameAncestors(), feeder::caughtUp);
+        SyndicationConfig s = config.syndication();
+        this.syndication = new Syndication(context, NAME, new Syndication.Settings(s.adminToken(), s.pullPerMinute(),
+                new PushDelivery.Policy(s.pushMaxAttempts(), s.pushBackoff(), s.pushMaxBackoff(), s.pushTimeout()),
+                s.pushEnabled()), clock);
+        if (s.adminToken() == null) {
+            log.info("partner admin API off: inkstream.syndication.admin-token is unset (inkstream partners works)");
+        }
     }
 
     @Override
@@ -77,6 +87,7 @@ public final class RendererService implements Service {
     @Override
     public void start() {
         feeder.start();
+        syndication.start();
         publisher.start();
         log.info("renderer started");
     }
@@ -84,7 +95,7 @@ public final class RendererService implements Service {
     /** Ready when the stores hold everything that was on the topics at start and publishing runs. */
     @Override
     public boolean ready() {
-        return feeder.caughtUp() && publisher.ready();
+        return feeder.caughtUp() && syndication.ready() && publisher.ready();
     }
 
     /** LOADING until the stores caught up with the topics, then the publisher's state. */
@@ -97,6 +108,7 @@ public final class RendererService implements Service {
     @Override
     public void routes(Javalin app) {
         routes.registerFixed(app);
+        syndication.routes(app);
     }
 
     /** The site's pages by path: a catch-all, which the server adds after every other service's routes. */
@@ -131,8 +143,14 @@ public final class RendererService implements Service {
         return rankings;
     }
 
+    /** Syndication partners as this instance sees them, and what was pushed (for tools, tests, benchmarks). */
+    public Syndication syndication() {
+        return syndication;
+    }
+
     @Override
     public void close() {
+        syndication.close();
         publisher.close();
         feeder.close();
         pageviews.close();

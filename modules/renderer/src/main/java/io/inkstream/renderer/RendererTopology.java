@@ -1,5 +1,6 @@
 package io.inkstream.renderer;
 
+import io.inkstream.events.PublishedArticle;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.renderer.page.SiteConfig;
@@ -8,6 +9,8 @@ import io.inkstream.renderer.stream.StoreNames;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
@@ -16,7 +19,7 @@ import java.time.Clock;
 /**
  * articles.enriched -> articles.published: every enriched version becomes its public version for
  * syndication (kills as a canceled version then a tombstone; embargoed versions once the embargo lifts),
- * exactly once, partitioned by article id.
+ * exactly once, partitioned by article id; the same versions, without tombstones, to syndication.versions.
  */
 public final class RendererTopology {
 
@@ -27,12 +30,18 @@ public final class RendererTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EMBARGO_HELD),
                 serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())));
-        builder.stream(topics.articlesEnriched().name(),
+        Produced<String, PublishedArticle> published = Produced.with(serdes.keySerde(),
+                serdes.valueSerde(topics.articlesPublished()));
+        KStream<String, PublishedArticle> versions = builder.stream(topics.articlesEnriched().name(),
                         Consumed.with(serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())))
                 // Null values are tombstones and pass through as tombstones; embargoed versions wait.
-                .process(() -> new EmbargoHold(site, clock), StoreNames.EMBARGO_HELD)
-                .to(topics.articlesPublished().name(),
-                        Produced.with(serdes.keySerde(), serdes.valueSerde(topics.articlesPublished())));
+                .process(() -> new EmbargoHold(site, clock), StoreNames.EMBARGO_HELD);
+        versions.to(topics.articlesPublished().name(), published);
+        // The partners' log: every public version, a kill's canceled version included, in the same transaction
+        // (docs/decisions/0019); tombstones only matter to the compacted topic.
+        versions.filter((id, version) -> version != null, Named.as("syndication-versions"))
+                .to(topics.syndicationVersions().name(), Produced.with(serdes.keySerde(),
+                        serdes.valueSerde(topics.syndicationVersions())));
         return builder.build();
     }
 }

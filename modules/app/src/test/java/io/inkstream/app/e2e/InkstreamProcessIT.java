@@ -5,12 +5,9 @@ import io.inkstream.events.Ranking;
 import io.inkstream.events.RankingEntry;
 import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
-import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.testkit.TempDirs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +25,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -137,8 +136,51 @@ class InkstreamProcessIT {
                         .contains(articleId));
     }
 
+    /**
+     * IPTC's examples carry one story ("Captain of wrecked cruise ship on trial in Italy") as three items
+     * in five files of three ninjs versions; the site shows it once, and each version names the others.
+     */
     @Test
     @Order(3)
+    void oneStoryInThreeFormatsIsOneEntryOnTheFrontPage() throws IOException {
+        Path wire = sharedWire();
+        List<String> files = List.of("ninjs/iptc-1.4/ninjsExComplex1.json", "ninjs/iptc-2.1/ninjsExSimpleText_2.json",
+                "ninjs/iptc-2.2/005_complex_text_article.json", "ninjs/superdesk/ninjsExMediumText1.json",
+                "ninjs/superdesk/ninjsExSimpleText1.json");
+        Set<String> ids = new LinkedHashSet<>();
+        for (String file : files) {
+            Path path = wire.resolve(file);
+            ids.add(site.ingest(Files.readAllBytes(path), "application/json", path.getFileName().toString()));
+        }
+        assertThat(ids).as("three items (two files repeat an item's uri)").hasSize(3);
+        List<String> paths = ids.stream().map(id -> site.awaitArticlePath(id, THROUGH_PIPELINE)).toList();
+
+        String front = site.get("/").body();
+        Document page = Jsoup.parse(front);
+        assertThat(page.select("main a").eachText().stream().filter(t -> t.equals(STORY)).count())
+                .as("the story's links on the front page's list").isEqualTo(1);
+        Document first = Jsoup.parse(site.get(paths.get(0)).body());
+        assertThat(first.select(".also-from a")).as("the other versions under Also from").hasSize(2);
+    }
+
+    private static final String STORY = "Captain of wrecked cruise ship on trial in Italy";
+
+    /** {@code ../shared/wire} beside the repository, or the test is skipped: those files are other projects' data. */
+    private static Path sharedWire() {
+        Path dir = Path.of("").toAbsolutePath();
+        for (int up = 0; dir != null && up < 6; up++, dir = dir.getParent()) {
+            Path wire = dir.resolve("shared").resolve("wire");
+            if (Files.isRegularFile(wire.resolve("README.md"))) {
+                return wire;
+            }
+        }
+        Assumptions.abort("../shared/wire is absent (a clone without the shared material): IPTC's example files are"
+                + " not in this repository, so this test is skipped");
+        return null;
+    }
+
+    @Test
+    @Order(4)
     void sigtermStopsEverythingWithinTenSeconds() throws InterruptedException {
         process.destroy(); // SIGTERM, as Ctrl-C or a service manager would
 
@@ -149,27 +191,13 @@ class InkstreamProcessIT {
     /** The newest ranking of a scope on popularity.top24h, as any Kafka client with the registry reads it. */
     private Optional<Ranking> latestRanking(String scope) {
         TopicSpec<Ranking> topic = Topics.withPrefix("").popularityTop24h();
-        EventSerdes serdes = EventSerdes.forRegistry("http://127.0.0.1:" + registryPort);
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, Ranking> consumer = new KafkaConsumer<>(config,
-                serdes.keySerde().deserializer(), serdes.valueSerde(topic).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Ranking latest = null;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, Ranking> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (scope.equals(record.key()) && record.value() != null) {
-                        latest = record.value();
-                    }
-                }
+        AtomicReference<Ranking> latest = new AtomicReference<>();
+        CommittedRecords.readAll(kafkaPort, registryPort, topic, record -> {
+            if (scope.equals(record.key()) && record.value() != null) {
+                latest.set(record.value());
             }
-            return Optional.ofNullable(latest);
-        }
+        });
+        return Optional.ofNullable(latest.get());
     }
 
     /** What the process printed so far (its whole log stays in target/inkstream-process-it.log). */

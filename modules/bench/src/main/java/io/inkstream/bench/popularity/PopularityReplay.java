@@ -1,5 +1,6 @@
 package io.inkstream.bench.popularity;
 
+import io.inkstream.bench.DriverMain;
 import io.inkstream.events.PageView;
 import io.inkstream.events.Ranking;
 import io.inkstream.events.RankingEntry;
@@ -74,19 +75,7 @@ public final class PopularityReplay {
     }
 
     public static void main(String[] args) throws Exception {
-        ReplayOptions options;
-        try {
-            options = ReplayOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        String report = new PopularityReplay(options, System.out).run(String.join(" ", args));
-        System.out.println();
-        System.out.println(report);
-        // Kafka and Jetty leave non-daemon threads behind now and then; the report is out, so stop here.
-        System.exit(0);
+        DriverMain.run(args, ReplayOptions::parse, (options, commandLine) -> new PopularityReplay(options, System.out).run(commandLine));
     }
 
     private String run(String commandLine) throws Exception {

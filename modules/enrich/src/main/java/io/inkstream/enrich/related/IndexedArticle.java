@@ -21,6 +21,7 @@ final class IndexedArticle {
     private final String canonicalPath;
     private final String section;
     private final long publishedAtMillis;
+    private final long indexedAtMillis;
     private final String duplicateOf;
     /** Term ids ascending, and each one's weight in the unit vector. */
     private final int[] terms;
@@ -42,6 +43,7 @@ final class IndexedArticle {
         this.canonicalPath = f.canonicalPath();
         this.section = f.section();
         this.publishedAtMillis = f.publishedAt().toEpochMilli();
+        this.indexedAtMillis = f.indexedAt().toEpochMilli();
         this.duplicateOf = f.duplicateOf();
         this.terms = terms;
         this.weights = weights;
@@ -174,6 +176,11 @@ final class IndexedArticle {
 
     long publishedAtMillis() {
         return publishedAtMillis;
+    }
+
+    /** When it entered the window (its publication, or its arrival when it came dated in the past). */
+    long indexedAtMillis() {
+        return indexedAtMillis;
     }
 
     int[] minHash() {

@@ -39,7 +39,7 @@ public final class RelatedFinder {
     public record Result(java.util.List<RelatedArticle> related, String duplicateOf) {
     }
 
-    /** Stored articles published before this instant are old enough to drop: out of the window ending at {@code now}. */
+    /** Stored articles indexed before this instant are old enough to drop: out of the window ending at {@code now}. */
     public Instant expiryCutoff(Instant now) {
         return now.minus(window);
     }
@@ -92,6 +92,10 @@ public final class RelatedFinder {
 
     /** Earliest first, then by id: which of several resembling articles is the original. */
     static final Comparator<IndexedArticle> EARLIEST = Comparator.comparingLong(IndexedArticle::publishedAtMillis)
+            .thenComparing(IndexedArticle::id);
+
+    /** The order articles leave the window in: indexed earliest first, then by id. */
+    static final Comparator<IndexedArticle> LEAVES_FIRST = Comparator.comparingLong(IndexedArticle::indexedAtMillis)
             .thenComparing(IndexedArticle::id);
 
     record Scored(IndexedArticle article, double score) {

@@ -92,7 +92,7 @@ public final class RelatedIndex implements AutoCloseable {
     private final Map<String, Integer> dictionary = new HashMap<>();
     private final Map<String, IndexedArticle> byId = new HashMap<>();
     private final Map<Long, IndexedArticle> bySeq = new HashMap<>();
-    private final NavigableSet<IndexedArticle> byTime = new TreeSet<>(RelatedFinder.EARLIEST);
+    private final NavigableSet<IndexedArticle> byTime = new TreeSet<>(RelatedFinder.LEAVES_FIRST);
     /** Written since the reader was opened, in order; replaced or removed ones are skipped. */
     private final List<IndexedArticle> pending = new ArrayList<>();
     private final Directory directory;
@@ -188,10 +188,10 @@ public final class RelatedIndex implements AutoCloseable {
         }
     }
 
-    /** Removes and returns the ids of the articles published before {@code cutoff}, oldest first. */
-    public List<String> removePublishedBefore(Instant cutoff) {
+    /** Removes and returns the ids of the articles indexed before {@code cutoff}, the first indexed first. */
+    public List<String> removeIndexedBefore(Instant cutoff) {
         List<String> expired = new ArrayList<>();
-        while (!byTime.isEmpty() && byTime.first().publishedAtMillis() < cutoff.toEpochMilli()) {
+        while (!byTime.isEmpty() && byTime.first().indexedAtMillis() < cutoff.toEpochMilli()) {
             String id = byTime.first().id();
             expired.add(id);
             remove(id);

@@ -76,7 +76,7 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
     private KeyValueStore<String, Long> ownWindow;
     /** Every partition's window, shared by the instance's tasks. */
     private final WindowIndex window;
-    /** The task's own articles of the window by publication time (from its own-window store), to expire them. */
+    /** The task's own articles of the window by publication time (from its own-window store) by when they were indexed, to expire them. */
     private final NavigableSet<Map.Entry<String, Long>> ownByTime = new TreeSet<>(EARLIEST_OWN);
     private final Map<String, Long> ownPublished = new HashMap<>();
     private CorpusStats corpus;
@@ -144,7 +144,8 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
         Instant publishedAt = referenceTime(article);
         Fingerprint own = new Fingerprint(id, article.getHeadline(), history.canonicalPath(), article.getSection(),
                 publishedAt, terms.vector(), named.stream().map(e -> e.getKind() + ":" + e.getName()).toList(),
-                Shingles.minHash(ArticleText.body(article)), null);
+                Shingles.minHash(ArticleText.body(article)), null)
+                .atStreamTime(Instant.ofEpochMilli(context.currentStreamTimeMs()));
         expireOwn(publishedAt);
         RelatedFinder.Result related = window.find(own);
         remember(article, own.withDuplicateOf(related.duplicateOf()));
@@ -194,8 +195,9 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
     /** A usable article may be found as related news or as an original; a withheld one may not, yet. */
     private void remember(Article article, Fingerprint fingerprint) {
         if (article.getPubStatus() == PubStatus.usable) {
-            ownWindow.put(fingerprint.id(), fingerprint.publishedAt().toEpochMilli());
-            trackOwn(fingerprint.id(), fingerprint.publishedAt().toEpochMilli());
+            // it leaves the window a window after it was indexed (its publication, or its late arrival)
+            ownWindow.put(fingerprint.id(), fingerprint.indexedAt().toEpochMilli());
+            trackOwn(fingerprint.id(), fingerprint.indexedAt().toEpochMilli());
             writeWindow(fingerprint.id(), fingerprint);
         } else {
             ownWindow.delete(fingerprint.id());

@@ -114,7 +114,7 @@ class RelatedIndexTest {
         for (int n = 0; n < 10; n++) {
             index.put(article(n, T0.plus(Duration.ofDays(n)), random));
         }
-        assertThat(index.removePublishedBefore(T0.plus(Duration.ofDays(3)))).containsExactly("urn:a:0", "urn:a:1", "urn:a:2");
+        assertThat(index.removeIndexedBefore(T0.plus(Duration.ofDays(3)))).containsExactly("urn:a:0", "urn:a:1", "urn:a:2");
         assertThat(index.size()).isEqualTo(7);
         Fingerprint later = article(7, T0.plus(Duration.ofDays(11)), new Random(5));
         assertThat(index.find(later).related()).extracting(r -> r.getId()).doesNotContain("urn:a:0", "urn:a:1", "urn:a:2");

@@ -7,6 +7,7 @@ import java.util.List;
  * body as escaped paragraphs or sanitized HTML, panels resolved to links.
  *
  * @param bodyHtml sanitized HTML when the source had markup, else null and {@code paragraphs} hold the body
+ * @param alsoFrom the other versions of the same story (another agency's copy), first published first
  */
 public record ArticleView(
         String id,
@@ -29,6 +30,7 @@ public record ArticleView(
         String bodyHtml,
         List<LinkView> links,
         List<Teaser> related,
+        List<LinkView> alsoFrom,
         List<PopularPanel> popular,
         List<Teaser> topNews,
         List<Teaser> photoPanel,

@@ -15,10 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -82,7 +85,7 @@ public final class PageModels {
                 published.shown(), published.iso(),
                 updated == null ? null : updated.shown(), updated == null ? null : updated.iso(),
                 e.getSummary(), photos, paragraphs, bodyHtml, links,
-                related(e), popular(scope), topNews(), photoPanel(), videoPanel(),
+                related(e), alsoFrom(e), popular(scope), topNews(), photoPanel(), videoPanel(),
                 share(e), "/print" + e.getCanonicalPath(), e.getCanonicalPath());
     }
 
@@ -141,11 +144,24 @@ public final class PageModels {
         return ALL.equals(scope) ? "All sections" : sectionName(scope).orElse(scope);
     }
 
-    /** One scope's ranking as links; entries whose article is unknown here or killed are left out. */
+    /**
+     * One scope's ranking as links; entries whose article is unknown here or killed are left out, and the
+     * copies of one story are one entry (the story's first article, with the views of all its members).
+     */
     public PopularPanel popularPanel(String scope, String title, String listId) {
+        Map<String, PopularPanel.Item> byStory = new LinkedHashMap<>();
+        for (RankingEntry entry : rankings.get(scope).map(Ranking::getEntries).orElse(List.of())) {
+            item(entry).ifPresent(item -> byStory.merge(item.story(), item.panelItem(),
+                    (a, b) -> new PopularPanel.Item(a.rank(), a.headline(), a.href(), a.views() + b.views())));
+        }
+        List<PopularPanel.Item> merged = new ArrayList<>(byStory.values());
+        merged.sort(Comparator.comparingLong(PopularPanel.Item::views).reversed()
+                .thenComparingInt(PopularPanel.Item::rank));
         List<PopularPanel.Item> items = new ArrayList<>();
-        rankings.get(scope).map(Ranking::getEntries).orElse(List.of()).forEach(entry -> item(entry).ifPresent(items::add));
-        return new PopularPanel(scope, title, listId, items.subList(0, Math.min(10, items.size())));
+        for (PopularPanel.Item i : merged.subList(0, Math.min(10, merged.size()))) {
+            items.add(new PopularPanel.Item(items.size() + 1, i.headline(), i.href(), i.views()));
+        }
+        return new PopularPanel(scope, title, listId, items);
     }
 
     /** When the ranking of a scope was computed, for Last-Modified. */
@@ -153,8 +169,12 @@ public final class PageModels {
         return rankings.get(scope).map(Ranking::getComputedAt).orElse(Instant.EPOCH);
     }
 
-    private Optional<PopularPanel.Item> item(RankingEntry entry) {
-        Optional<EnrichedArticle> known = articles.byId(entry.getArticleId());
+    /** A ranking entry as shown, with the story it stands for. */
+    private record RankedStory(String story, PopularPanel.Item panelItem) {
+    }
+
+    private Optional<RankedStory> item(RankingEntry entry) {
+        Optional<EnrichedArticle> known = articles.storyEntry(entry.getArticleId());
         if (known.isEmpty() && (articles.isKilled(entry.getArticleId()) || entry.getCanonicalPath() == null)) {
             return Optional.empty();
         }
@@ -163,7 +183,8 @@ public final class PageModels {
         if (headline == null || SafeUrl.orNull(href) == null) {
             return Optional.empty();
         }
-        return Optional.of(new PopularPanel.Item(entry.getRank(), headline, href, entry.getViews()));
+        String story = known.map(ArticleStore::storyOf).orElse(entry.getArticleId());
+        return Optional.of(new RankedStory(story, new PopularPanel.Item(entry.getRank(), headline, href, entry.getViews())));
     }
 
     public List<Teaser> topNews() {
@@ -178,13 +199,20 @@ public final class PageModels {
         return articles.latestIn(withVideo, 0, 4).stream().map(this::teaser).toList();
     }
 
+    /** Related news, one entry per story, never the article's own story. */
     private List<Teaser> related(EnrichedArticle e) {
         List<Teaser> out = new ArrayList<>();
+        Set<String> stories = new HashSet<>();
+        stories.add(ArticleStore.storyOf(e));
         for (RelatedArticle r : e.getRelated()) {
             if (articles.isKilled(r.getId())) {
                 continue;
             }
-            String href = articles.byId(r.getId()).map(EnrichedArticle::getCanonicalPath).orElse(r.getCanonicalPath());
+            Optional<EnrichedArticle> known = articles.byId(r.getId());
+            if (!stories.add(known.map(ArticleStore::storyOf).orElse(r.getId()))) {
+                continue;
+            }
+            String href = known.map(EnrichedArticle::getCanonicalPath).orElse(r.getCanonicalPath());
             if (SafeUrl.orNull(href) == null) {
                 continue;
             }
@@ -192,6 +220,18 @@ public final class PageModels {
                     : SourceTime.of(r.getPublishedAt(), null, site.defaultZone());
             out.add(new Teaser(r.getHeadline(), href, t == null ? null : t.shown(), t == null ? null : t.iso(),
                     null, null, null));
+        }
+        return out;
+    }
+
+    /** "Also from ...": the other versions of the article's story, each named by its agency (or headline). */
+    private List<LinkView> alsoFrom(EnrichedArticle e) {
+        List<LinkView> out = new ArrayList<>();
+        for (EnrichedArticle other : articles.alsoFrom(e)) {
+            Article a = other.getArticle();
+            String name = a.getSourceAgency() != null && !a.getSourceAgency().isBlank()
+                    ? a.getSourceAgency() + ": " + a.getHeadline() : a.getHeadline();
+            out.add(new LinkView(name, other.getCanonicalPath()));
         }
         return out;
     }

@@ -27,6 +27,11 @@ import java.util.regex.Pattern;
  * section, newest first, section names, indexed subsets) are updated on each apply, so reading them
  * costs the same with 200 articles or 20,000. One lock keeps the indexes consistent; reads are short
  * (a page lists a few dozen items).
+ *
+ * <p>One story, one entry: enrich marks a near-duplicate (the same story from a second agency, or in
+ * another format) with {@code duplicateOf}, the id of the story's first article. Every list here shows a
+ * story once, as the first of its members that the list would show (earliest published, then id); the
+ * others stay reachable by their own paths and through {@link #alsoFrom}.
  */
 public final class ArticleStore {
 
@@ -44,6 +49,9 @@ public final class ArticleStore {
     private static final Comparator<EnrichedArticle> EMBARGO_LIFTS_LAST =
             Comparator.comparing((EnrichedArticle e) -> e.getArticle().getEmbargoUntil()).reversed()
                     .thenComparing(e -> e.getArticle().getId());
+    /** A story's members, the one a list shows first: the earliest published, so a later copy never moves it. */
+    private static final Comparator<EnrichedArticle> STORY_ORDER =
+            Comparator.comparing(ArticleStore::shownAt).thenComparing(e -> e.getArticle().getId());
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern EDGE_DASH = Pattern.compile("^-|-$");
 
@@ -64,6 +72,10 @@ public final class ArticleStore {
     private final Map<String, TreeSet<EnrichedArticle>> sectionSpelling = new HashMap<>();
     /** Subsets of {@link #usable} asked for with {@link #index}, by rule (identity). */
     private final Map<Predicate<EnrichedArticle>, Subset> subsets = new IdentityHashMap<>();
+    /** Usable articles by story ({@link #storyOf}), {@link #STORY_ORDER}; only stories of two or more are kept. */
+    private final Map<String, TreeSet<EnrichedArticle>> sharedStories = new HashMap<>();
+    /** Usable articles by story while they are alone in it (the common case, kept without a set). */
+    private final Map<String, EnrichedArticle> soleMembers = new HashMap<>();
     /** {@link #sections()}, built when first asked after a change (it does not depend on the clock). */
     private List<String> sections;
     private Instant lastChange = Instant.EPOCH;
@@ -127,6 +139,7 @@ public final class ArticleStore {
             return; // withheld: stored, but never listed
         }
         usable.add(e);
+        joinStory(e);
         if (section != null) {
             usableBySection.computeIfAbsent(sectionSlug(section), k -> new TreeSet<>(NEWEST_FIRST)).add(e);
         }
@@ -150,13 +163,51 @@ public final class ArticleStore {
             }
             removeFrom(usableBySection, slug, e);
         }
-        usable.remove(e);
+        if (usable.remove(e)) {
+            leaveStory(e);
+        }
         if (e.getArticle().getEmbargoUntil() != null) {
             embargoed.remove(e);
         }
         for (Subset s : subsets.values()) {
             s.members.remove(e);
         }
+    }
+
+    private void joinStory(EnrichedArticle e) {
+        String story = storyOf(e);
+        TreeSet<EnrichedArticle> shared = sharedStories.get(story);
+        if (shared != null) {
+            shared.add(e);
+            return;
+        }
+        EnrichedArticle alone = soleMembers.putIfAbsent(story, e);
+        if (alone != null) {
+            soleMembers.remove(story);
+            shared = new TreeSet<>(STORY_ORDER);
+            shared.add(alone);
+            shared.add(e);
+            sharedStories.put(story, shared);
+        }
+    }
+
+    private void leaveStory(EnrichedArticle e) {
+        String story = storyOf(e);
+        TreeSet<EnrichedArticle> shared = sharedStories.get(story);
+        if (shared == null) {
+            soleMembers.remove(story, e);
+            return;
+        }
+        shared.remove(e);
+        if (shared.size() == 1) {
+            sharedStories.remove(story);
+            soleMembers.put(story, shared.first());
+        }
+    }
+
+    /** The story an article belongs to: the id of the story's first article, which is its own when it is no copy. */
+    public static String storyOf(EnrichedArticle e) {
+        return e.getDuplicateOf() != null ? e.getDuplicateOf() : e.getArticle().getId();
     }
 
     /** Empty buckets are dropped, so every bucket has a newest article. */
@@ -219,6 +270,15 @@ public final class ArticleStore {
                 hidden++;
             }
         }
+        for (TreeSet<EnrichedArticle> story : sharedStories.values()) {
+            int shown = 0;
+            for (EnrichedArticle m : story) {
+                if (visible(m, now) && candidates.contains(m)) {
+                    shown++;
+                }
+            }
+            hidden += Math.max(0, shown - 1); // the story is listed once
+        }
         return candidates.size() - hidden;
     }
 
@@ -266,7 +326,7 @@ public final class ArticleStore {
             if (out.size() >= limit) {
                 break;
             }
-            if (!visible(e, now) || !rule.test(e)) {
+            if (!visible(e, now) || !rule.test(e) || listedAsAnother(e, candidates, rule, now)) {
                 continue;
             }
             if (skipped++ < offset) {
@@ -275,6 +335,53 @@ public final class ArticleStore {
             out.add(e);
         }
         return out;
+    }
+
+    /** True when another member of e's story comes first and is in the same list: the story is listed as that one. */
+    private boolean listedAsAnother(EnrichedArticle e, TreeSet<EnrichedArticle> candidates,
+                                    Predicate<EnrichedArticle> rule, Instant now) {
+        TreeSet<EnrichedArticle> story = sharedStories.get(storyOf(e));
+        if (story == null) {
+            return false;
+        }
+        for (EnrichedArticle m : story) {
+            if (m.getArticle().getId().equals(e.getArticle().getId())) {
+                return false;
+            }
+            if (visible(m, now) && rule.test(m) && candidates.contains(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The other visible articles of e's story ("also from ..."), in story order: the first published first. */
+    public synchronized List<EnrichedArticle> alsoFrom(EnrichedArticle e) {
+        TreeSet<EnrichedArticle> story = sharedStories.get(storyOf(e));
+        if (story == null) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return story.stream()
+                .filter(m -> !m.getArticle().getId().equals(e.getArticle().getId()) && visible(m, now))
+                .toList();
+    }
+
+    /**
+     * The article a list shows for the story of the article with this id: the first visible member of
+     * its story, or the article itself (empty when it is not visible).
+     */
+    public synchronized Optional<EnrichedArticle> storyEntry(String id) {
+        EnrichedArticle e = byId.get(id);
+        Instant now = clock.instant();
+        if (e == null || !visible(e, now)) {
+            return Optional.empty();
+        }
+        TreeSet<EnrichedArticle> story = sharedStories.get(storyOf(e));
+        if (story == null) {
+            return Optional.of(e);
+        }
+        return story.stream().filter(m -> visible(m, now)).findFirst();
     }
 
     /**

@@ -122,6 +122,49 @@ class ArticlePageTest {
     }
 
     @Test
+    void copiesOfOneStoryAreOnePopularEntryWithTheViewsOfAll() {
+        EnrichedArticle first = TestArticles.simple("s1", "World", "Ship captain on trial", Instant.parse("2015-09-25T01:00:00Z"), 5);
+        EnrichedArticle copy = TestArticles.simple("s2", "World", "Cruise captain goes on trial", Instant.parse("2015-09-25T01:30:00Z"), 5);
+        copy.setDuplicateOf(first.getArticle().getId());
+        articles.apply(first.getArticle().getId(), first);
+        articles.apply(copy.getArticle().getId(), copy);
+        rankings.apply("all", ranking("all", entry(1, TestArticles.XI_ID, null, null), entry(2, copy.getArticle().getId(), null, null),
+                entry(3, first.getArticle().getId(), null, null)));
+
+        Document d = xiPage();
+
+        assertThat(d.select("#popular-list a").eachText()).containsExactly("Ship captain on trial", "Xi urges constructive cyberspace talks");
+        assertThat(d.select("#popular-list a").first().attr("href")).isEqualTo(first.getCanonicalPath());
+    }
+
+    @Test
+    void aStoryFromTwoAgenciesShowsTheOtherAsAlsoFromAndOnceInRelated() {
+        EnrichedArticle first = TestArticles.simple("s1", "Politics", "Xi lands in Seattle", Instant.parse("2015-09-24T20:00:00Z"), 5);
+        EnrichedArticle copy = TestArticles.simple("s2", "Politics", "Chinese president arrives in Seattle", Instant.parse("2015-09-24T21:00:00Z"), 5);
+        copy.getArticle().setSourceAgency("Wire B");
+        copy.setDuplicateOf(first.getArticle().getId());
+        articles.apply(first.getArticle().getId(), first);
+        articles.apply(copy.getArticle().getId(), copy);
+        EnrichedArticle xi = TestArticles.xiCyberspace();
+        xi.setRelated(List.of(related(first), related(copy)));
+        articles.apply(TestArticles.XI_ID, xi);
+
+        assertThat(page(XI_PATH).select("#related a").eachText()).containsExactly("Xi lands in Seattle");
+        Document firstPage = page(first.getCanonicalPath());
+        assertThat(firstPage.select(".also-from h2").text()).isEqualTo("Also from");
+        assertThat(firstPage.select(".also-from a").eachText()).containsExactly("Wire B: Chinese president arrives in Seattle");
+        assertThat(firstPage.select(".also-from a").attr("href")).isEqualTo(copy.getCanonicalPath());
+        assertThat(page(copy.getCanonicalPath()).select(".also-from a").eachText()).hasSize(1);
+        assertThat(xiPage().select(".also-from")).isEmpty();
+    }
+
+    private static io.inkstream.events.RelatedArticle related(EnrichedArticle e) {
+        return io.inkstream.events.RelatedArticle.newBuilder().setId(e.getArticle().getId())
+                .setHeadline(e.getArticle().getHeadline()).setCanonicalPath(e.getCanonicalPath())
+                .setPublishedAt(e.getArticle().getPublishedAt()).setScore(0.5).build();
+    }
+
+    @Test
     void pageHeadCarriesLangCanonicalOpenGraphAndNewsArticleData() throws Exception {
         Document d = xiPage();
         String url = "https://news.example.com" + XI_PATH;
