@@ -2,9 +2,12 @@ package io.inkstream.enrich;
 
 import io.inkstream.enrich.path.PathHistory;
 import io.inkstream.enrich.related.Fingerprint;
+import io.inkstream.enrich.related.RelatedFinder;
 import io.inkstream.enrich.stream.EnrichOutcome;
 import io.inkstream.enrich.stream.EnrichProcessor;
 import io.inkstream.enrich.stream.StoreNames;
+import io.inkstream.enrich.stream.WindowIndex;
+import io.inkstream.enrich.stream.WindowProcessor;
 import io.inkstream.events.Topics;
 import io.inkstream.platform.streams.JsonSerde;
 import io.inkstream.events.serde.EventSerdes;
@@ -15,13 +18,16 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * The enrich service's data flow: every article version on articles.ingested becomes its
  * enriched version on articles.enriched (a tombstone when killed), and a record that cannot be
  * read or enriched becomes a WireRejection on wire.rejected while the stream goes on.
+ *
+ * <p>Each partition of articles.ingested is enriched by its own task; related news and originals come
+ * from the window of every partition, which each instance indexes from enrich.fingerprints (a global
+ * store) and each task writes its own articles to.
  */
 public final class EnrichTopology {
 
@@ -30,33 +36,40 @@ public final class EnrichTopology {
 
     public static Topology build(EnrichConfig config, Topics topics, EventSerdes serdes) {
         StreamsBuilder builder = new StreamsBuilder();
+        JsonSerde<Fingerprint> fingerprintSerde = new JsonSerde<>(Fingerprint.class);
+        // one per Streams instance built from this topology: the global processor opens it, the tasks share it
+        WindowIndex window = new WindowIndex(new RelatedFinder(config.relatedWindow(), config.maxRelated(),
+                config.minRelatedScore(), config.duplicateResemblance()));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.WINDOW),
+                                Serdes.String(), fingerprintSerde).withLoggingDisabled(),
+                topics.enrichFingerprints().name(),
+                Consumed.with(Serdes.String(), fingerprintSerde).withName("enrich-fingerprints-in"),
+                () -> new WindowProcessor(window));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.PATHS),
                 Serdes.String(), new JsonSerde<>(PathHistory.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CORPUS),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.TERMS),
                 Serdes.String(), JsonSerde.listOf(String.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FINGERPRINTS),
-                Serdes.String(), new JsonSerde<>(Fingerprint.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.OWN_WINDOW),
+                Serdes.String(), Serdes.Long()));
 
         KStream<String, EnrichOutcome> outcomes = builder
                 // raw bytes: a value that does not deserialize is rejected by the processor, not a poison pill
                 .stream(topics.articlesIngested().name(), Consumed.with(serdes.keySerde(), Serdes.ByteArray())
                         .withName("articles-ingested"))
-                // related news and corpus statistics compare every article with every other, so all
-                // articles meet in one partition (and one task); news volumes are thousands a day
-                .repartition(Repartitioned.<String, byte[]>as("enrich-all-articles")
-                        .withKeySerde(serdes.keySerde())
-                        .withValueSerde(Serdes.ByteArray())
-                        .withNumberOfPartitions(1))
-                .process(() -> new EnrichProcessor(config, topics, serdes), Named.as("enrich"),
-                        StoreNames.PATHS, StoreNames.CORPUS, StoreNames.TERMS, StoreNames.FINGERPRINTS);
+                .process(() -> new EnrichProcessor(config, topics, serdes, window), Named.as("enrich"),
+                        StoreNames.PATHS, StoreNames.CORPUS, StoreNames.TERMS, StoreNames.OWN_WINDOW);
 
         outcomes.filter((id, outcome) -> outcome instanceof EnrichOutcome.Rejected, Named.as("rejected"))
                 .mapValues(outcome -> ((EnrichOutcome.Rejected) outcome).rejection(), Named.as("rejection"))
                 .to(topics.wireRejected().name(),
                         Produced.with(serdes.keySerde(), serdes.valueSerde(topics.wireRejected())));
-        outcomes.filterNot((id, outcome) -> outcome instanceof EnrichOutcome.Rejected, Named.as("accepted"))
+        outcomes.filter((id, outcome) -> outcome instanceof EnrichOutcome.WindowWrite, Named.as("window-writes"))
+                .mapValues(outcome -> ((EnrichOutcome.WindowWrite) outcome).fingerprint(), Named.as("fingerprint-or-tombstone"))
+                .to(topics.enrichFingerprints().name(), Produced.with(Serdes.String(), fingerprintSerde));
+        outcomes.filter((id, outcome) -> outcome instanceof EnrichOutcome.Enriched || outcome instanceof EnrichOutcome.Removed,
+                        Named.as("accepted"))
                 .mapValues(EnrichOutcome::enrichedOrTombstone, Named.as("enriched-or-tombstone"))
                 .to(topics.articlesEnriched().name(),
                         Produced.with(serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())));

@@ -129,6 +129,25 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void everyPartitionsWindowGoesThroughEnrichFingerprintsWithTheInputOffsetAsStamp() {
+        TestOutputTopic<String, byte[]> window = driver.createOutputTopic(Topics.withPrefix("").enrichFingerprints().name(),
+                new StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
+        Article first = story("urn:a:1", "Xi meets Microsoft executives in Seattle",
+                "President Xi Jinping met Microsoft executives in Seattle to discuss cybersecurity.");
+        ingested.pipeInput(first.getId(), first, T0);
+        ingested.pipeInput(first.getId(), Article.newBuilder(first).setVersion(2).setPubStatus(PubStatus.canceled).build(),
+                T0.plusSeconds(60));
+
+        List<org.apache.kafka.streams.test.TestRecord<String, byte[]>> writes = window.readRecordsToList();
+
+        assertThat(writes).extracting(org.apache.kafka.streams.test.TestRecord::key).containsExactly("urn:a:1", "urn:a:1");
+        assertThat(new String(writes.get(0).value(), StandardCharsets.UTF_8)).contains("\"headline\":\"Xi meets Microsoft");
+        assertThat(writes.get(1).value()).as("a kill leaves the window: tombstone").isNull();
+        assertThat(writes).extracting(w -> java.nio.ByteBuffer.wrap(w.headers().lastHeader("inkstream-enrich-stamp").value()).getLong())
+                .containsExactly(0L, 1L);
+    }
+
+    @Test
     void killedArticleBecomesATombstoneAndIsNoLongerRelated() {
         Article first = story("urn:a:1", "Xi meets Microsoft executives in Seattle",
                 "President Xi Jinping met Microsoft executives in Seattle to discuss cybersecurity and internet "

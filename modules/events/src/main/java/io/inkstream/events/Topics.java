@@ -22,6 +22,7 @@ public final class Topics {
     private final TopicSpec<PublishedArticle> articlesPublished;
     private final TopicSpec<PageView> pageviews;
     private final TopicSpec<Ranking> popularityTop24h;
+    private final TopicSpec<byte[]> enrichFingerprints;
     private final TopicSpec<PublishedArticle> syndicationVersions;
     private final TopicSpec<String> syndicationPartners;
     private final TopicSpec<String> syndicationState;
@@ -42,6 +43,8 @@ public final class Topics {
         this.pageviews = new TopicSpec<>(prefix + "pageviews", PageView.class, 3, "delete",
                 Duration.ofDays(7).toMillis(), Map.of());
         this.popularityTop24h = new TopicSpec<>(prefix + "popularity.top24h", Ranking.class, 1, "compact",
+                TopicSpec.INFINITE, Map.of());
+        this.enrichFingerprints = new TopicSpec<>(prefix + "enrich.fingerprints", byte[].class, 3, "compact",
                 TopicSpec.INFINITE, Map.of());
         // One partition: the partners' feed is one ordered log, its position one offset (docs/decisions/0019).
         this.syndicationVersions = new TopicSpec<>(prefix + "syndication.versions", PublishedArticle.class, 1, "delete",
@@ -99,6 +102,16 @@ public final class Topics {
     }
 
     /**
+     * Enrich's own: the fingerprint of every article of the related window (JSON, enrich's private
+     * record, not an event), written by the task that enriched it and read whole by every enrich
+     * instance, so that each one's index holds the window of all partitions; tombstones for kills and
+     * expiry.
+     */
+    public TopicSpec<byte[]> enrichFingerprints() {
+        return enrichFingerprints;
+    }
+
+    /**
      * Every public article version in the order the renderer published it (usable and canceled, no tombstones):
      * the log partners read and are pushed from, kept 30 days where articles.published keeps only the latest.
      */
@@ -124,6 +137,6 @@ public final class Topics {
     public List<TopicSpec<?>> all() {
         return List.of(wireReceived, wireRejected, articlesIngested, articlesEnriched, articlesPublished,
                 pageviews, popularityTop24h, syndicationVersions, syndicationPartners, syndicationState,
-                syndicationDeadLetters);
+                syndicationDeadLetters, enrichFingerprints);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * MinHash signature of its shingles ({@link Shingles#minHash}), and which article it duplicates
  * itself (so a third copy points at the first).
  *
- * <p>Stored as JSON in the enrich-fingerprints store. Versions before the Lucene index kept a theta
+ * <p>Stored as JSON on enrich.fingerprints and in the enrich-window store. Versions before the Lucene index kept a theta
  * sketch under {@code shingles} instead of {@code minHash}: such a record reads with no signature,
  * so it is still related news but not found as the original of a copy until it leaves the window.
  */

@@ -32,6 +32,8 @@ final class IndexedArticle {
     /** Distinct entity ids ascending. */
     private final int[] entities;
     private final int[] minHash;
+    /** Its LSH bands, computed once: every search compares them with the articles not yet in Lucene's reader. */
+    private final long[] bands;
 
     private IndexedArticle(long seq, Fingerprint f, int[] terms, double[] weights, int[] queryTerms, double[] queryWeights,
                            int[] entities) {
@@ -49,6 +51,7 @@ final class IndexedArticle {
         this.queryWeights = queryWeights;
         this.entities = entities;
         this.minHash = f.minHash();
+        this.bands = Shingles.bands(minHash);
     }
 
     /**
@@ -182,6 +185,10 @@ final class IndexedArticle {
 
     int[] minHash() {
         return minHash;
+    }
+
+    long[] bands() {
+        return bands;
     }
 
     int entityCount() {

@@ -8,7 +8,6 @@ import io.inkstream.enrich.keyword.TfIdf;
 import io.inkstream.enrich.path.PathHistory;
 import io.inkstream.enrich.related.Fingerprint;
 import io.inkstream.enrich.related.RelatedFinder;
-import io.inkstream.enrich.related.RelatedIndex;
 import io.inkstream.enrich.related.Shingles;
 import io.inkstream.enrich.text.ArticleText;
 import io.inkstream.enrich.text.LanguageDetector;
@@ -23,10 +22,13 @@ import io.inkstream.events.RejectionStage;
 import io.inkstream.events.Topics;
 import io.inkstream.events.WireRejection;
 import io.inkstream.events.serde.EventSerdes;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -34,23 +36,32 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.Iterator;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 
 /**
  * Enriches one article version at a time against the state built from the versions before it:
  * the path history keeps the first path, the corpus statistics weigh keywords, and the
  * fingerprints of the last window's articles give related news and near-duplicates. A killed
  * article leaves the fingerprints (so no later article lists it) and the corpus.
+ *
+ * <p>Each task enriches its own partition of articles.ingested: paths, corpus counts and terms are the
+ * partition's, and its own-window store holds when each of the partition's articles of the window was published. Related news
+ * and originals are searched in the instance's {@link WindowIndex}, the window of every partition
+ * (fed by enrich.fingerprints); the task writes its own articles to it at once and to the topic for
+ * every other instance, and it expires its own articles from the window (tombstones on the topic).
  */
 public final class EnrichProcessor implements Processor<String, byte[], String, EnrichOutcome> {
 
     private static final Logger log = LoggerFactory.getLogger(EnrichProcessor.class);
     /** Terms kept per article for similarity: enough to tell topics apart, small enough to scan. */
     private static final int VECTOR_TERMS = 40;
-    /** The Lucene index's directory in the task's state directory. */
-    private static final String RELATED_INDEX_DIR = "enrich-related-index";
+    private static final Comparator<Map.Entry<String, Long>> EARLIEST_OWN =
+            Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey());
 
     private final EnrichConfig config;
     private final String ingestedTopic;
@@ -62,21 +73,20 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
     private ProcessorContext<String, EnrichOutcome> context;
     private KeyValueStore<String, PathHistory> paths;
     private KeyValueStore<String, List<String>> documentTerms;
-    private KeyValueStore<String, Fingerprint> fingerprints;
-    /**
-     * The fingerprints store as a Lucene index, updated with every write to it and rebuilt from it in
-     * {@link #init}: the store (and its changelog) stays the truth, the index finds candidates by the
-     * article's own terms instead of reading the whole window.
-     */
-    private RelatedIndex recent;
+    private KeyValueStore<String, Long> ownWindow;
+    /** Every partition's window, shared by the instance's tasks. */
+    private final WindowIndex window;
+    /** The task's own articles of the window by publication time (from its own-window store) by when they were indexed, to expire them. */
+    private final NavigableSet<Map.Entry<String, Long>> ownByTime = new TreeSet<>(EARLIEST_OWN);
+    private final Map<String, Long> ownPublished = new HashMap<>();
     private CorpusStats corpus;
 
-    public EnrichProcessor(EnrichConfig config, Topics topics, EventSerdes serdes) {
+    public EnrichProcessor(EnrichConfig config, Topics topics, EventSerdes serdes, WindowIndex window) {
         this.config = config;
+        this.window = window;
         this.ingestedTopic = topics.articlesIngested().name();
         this.articles = serdes.valueSerde(topics.articlesIngested()).deserializer();
-        this.relatedFinder = new RelatedFinder(config.relatedWindow(), config.maxRelated(), config.minRelatedScore(),
-                config.duplicateResemblance());
+        this.relatedFinder = window.rules();
         this.languages = EnrichResources.languageDetector();
         this.entities = new EntityExtractor(EnrichResources.gazetteer());
     }
@@ -86,14 +96,10 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
         this.context = context;
         this.paths = context.getStateStore(StoreNames.PATHS);
         this.documentTerms = context.getStateStore(StoreNames.TERMS);
-        this.fingerprints = context.getStateStore(StoreNames.FINGERPRINTS);
+        this.ownWindow = context.getStateStore(StoreNames.OWN_WINDOW);
         this.corpus = new StoreCorpusStats(context.getStateStore(StoreNames.CORPUS));
-        if (recent == null) {
-            // beside the task's stores, rebuilt from enrich-fingerprints at every start
-            recent = new RelatedIndex(relatedFinder, context.stateDir().toPath().resolve(RELATED_INDEX_DIR));
-        }
         // init runs again after a restore or a revived task: start from what the store holds then
-        loadRecent();
+        loadOwn();
     }
 
     @Override
@@ -140,7 +146,8 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
                 publishedAt, terms.vector(), named.stream().map(e -> e.getKind() + ":" + e.getName()).toList(),
                 Shingles.minHash(ArticleText.body(article)), null)
                 .atStreamTime(Instant.ofEpochMilli(context.currentStreamTimeMs()));
-        RelatedFinder.Result related = earlierArticles(publishedAt).find(own);
+        expireOwn(publishedAt);
+        RelatedFinder.Result related = window.find(own);
         remember(article, own.withDuplicateOf(related.duplicateOf()));
 
         TextCounts counts = TextCounts.of(article);
@@ -188,59 +195,70 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
     /** A usable article may be found as related news or as an original; a withheld one may not, yet. */
     private void remember(Article article, Fingerprint fingerprint) {
         if (article.getPubStatus() == PubStatus.usable) {
-            fingerprints.put(fingerprint.id(), fingerprint);
-            recent.put(fingerprint);
+            // it leaves the window a window after it was indexed (its publication, or its late arrival)
+            ownWindow.put(fingerprint.id(), fingerprint.indexedAt().toEpochMilli());
+            trackOwn(fingerprint.id(), fingerprint.indexedAt().toEpochMilli());
+            writeWindow(fingerprint.id(), fingerprint);
         } else {
-            fingerprints.delete(fingerprint.id());
-            recent.remove(fingerprint.id());
+            ownWindow.delete(fingerprint.id());
+            leaveWindow(fingerprint.id());
         }
     }
 
-    /**
-     * Drops the articles that fell out of the window (that keeps the state bounded to the window)
-     * and returns the view of those left.
-     */
-    private RelatedIndex earlierArticles(Instant publishedAt) {
+    /** The article's fingerprint (or its leaving, {@code null}) to the instance's index at once and to the topic. */
+    private void writeWindow(String id, Fingerprint fingerprint) {
+        long stamp = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
+        window.writeOwn(id, fingerprint, stamp);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(WindowProcessor.STAMP_HEADER, WindowProcessor.stamp(stamp));
+        context.forward(new Record<String, EnrichOutcome>(id, new EnrichOutcome.WindowWrite(fingerprint),
+                context.currentStreamTimeMs(), headers));
+    }
+
+    private void leaveWindow(String id) {
+        Long published = ownPublished.remove(id);
+        if (published != null) {
+            ownByTime.remove(Map.entry(id, published));
+            writeWindow(id, null);
+        }
+    }
+
+    private void trackOwn(String id, long publishedAtMillis) {
+        Long before = ownPublished.put(id, publishedAtMillis);
+        if (before != null) {
+            ownByTime.remove(Map.entry(id, before));
+        }
+        ownByTime.add(Map.entry(id, publishedAtMillis));
+    }
+
+    /** Drops the task's articles that fell out of the window: that keeps the state and the topic bounded. */
+    private void expireOwn(Instant publishedAt) {
         Instant now = Instant.ofEpochMilli(Math.max(publishedAt.toEpochMilli(), context.currentStreamTimeMs()));
-        for (String id : recent.removeIndexedBefore(relatedFinder.expiryCutoff(now))) {
-            fingerprints.delete(id);
+        long cutoff = relatedFinder.expiryCutoff(now).toEpochMilli();
+        while (!ownByTime.isEmpty() && ownByTime.first().getValue() < cutoff) {
+            String id = ownByTime.first().getKey();
+            ownWindow.delete(id);
             documentTerms.delete(id); // its corpus counts stay: document frequencies are over all history
+            leaveWindow(id);
         }
-        return recent;
     }
 
-    /** Rebuilds the in-memory view from the store, which is what a restore or a revived task left. */
-    private void loadRecent() {
-        long start = System.nanoTime();
-        recent.clear();
-        try (KeyValueIterator<String, Fingerprint> all = fingerprints.all()) {
-            recent.load(new Iterator<>() {
-                @Override
-                public boolean hasNext() {
-                    return all.hasNext();
-                }
-
-                @Override
-                public Fingerprint next() {
-                    return all.next().value;
-                }
-            });
+    /** The task's own articles of the window, from its store: what a restore or a revived task left. */
+    private void loadOwn() {
+        ownByTime.clear();
+        ownPublished.clear();
+        try (KeyValueIterator<String, Long> all = ownWindow.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, Long> own = all.next();
+                trackOwn(own.key, own.value);
+            }
         }
-        log.info("enrich indexed {} fingerprints of the related window in {} ms", recent.size(),
-                (System.nanoTime() - start) / 1_000_000);
-    }
-
-    @Override
-    public void close() {
-        if (recent != null) {
-            recent.close();
-            recent = null;
-        }
+        log.info("enrich task {} holds {} of its own articles in the related window", context.taskId(), ownPublished.size());
     }
 
     private void forget(String id) {
-        fingerprints.delete(id);
-        recent.remove(id);
+        ownWindow.delete(id);
+        leaveWindow(id);
         List<String> terms = documentTerms.delete(id);
         if (terms != null) {
             corpus.removeDocument(terms);

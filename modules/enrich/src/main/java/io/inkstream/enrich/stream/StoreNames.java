@@ -9,8 +9,18 @@ public final class StoreNames {
     public static final String CORPUS = "enrich-corpus";
     /** Article id to its distinct terms, to take it out of the corpus when it changes or leaves. */
     public static final String TERMS = "enrich-terms";
-    /** Article id to its {@link io.inkstream.enrich.related.Fingerprint}, for the related window. */
-    public static final String FINGERPRINTS = "enrich-fingerprints";
+    /**
+     * Article id to its publication time (epoch ms): the task's own articles of the related window, to
+     * expire them. (Their fingerprints are in {@link #WINDOW}; the one-partition version kept them here,
+     * as {@code enrich-fingerprints}.)
+     */
+    public static final String OWN_WINDOW = "enrich-own-window";
+
+    /**
+     * The global store of enrich.fingerprints: every partition's window, article id to its
+     * {@link io.inkstream.enrich.related.Fingerprint}, that each instance's related index is built from.
+     */
+    public static final String WINDOW = "enrich-window";
 
     private StoreNames() {
     }
