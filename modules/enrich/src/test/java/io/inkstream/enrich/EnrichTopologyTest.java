@@ -148,7 +148,7 @@ class EnrichTopologyTest {
     }
 
     @Test
-    void killedArticleBecomesATombstoneAndIsNoLongerRelated() {
+    void killedArticleBecomesACanceledVersionThenATombstoneAndIsNoLongerRelated() {
         Article first = story("urn:a:1", "Xi meets Microsoft executives in Seattle",
                 "President Xi Jinping met Microsoft executives in Seattle to discuss cybersecurity and internet "
                         + "cooperation between China and the United States.");
@@ -163,10 +163,15 @@ class EnrichTopologyTest {
 
         List<KeyValue<String, EnrichedArticle>> out = enriched.readKeyValuesToList();
 
-        assertThat(out).hasSize(3);
+        assertThat(out).hasSize(4);
         assertThat(out.get(1).key).isEqualTo("urn:a:1");
-        assertThat(out.get(1).value).isNull();
-        assertThat(out.get(2).value.getRelated()).isEmpty();
+        EnrichedArticle notice = out.get(1).value;
+        assertThat(notice.getArticle().getPubStatus()).as("the kill, for partners").isEqualTo(PubStatus.canceled);
+        assertThat(notice.getCanonicalPath()).isEqualTo(out.get(0).value.getCanonicalPath());
+        assertThat(notice.getArticle().getParagraphs()).as("nothing of the killed text").isEmpty();
+        assertThat(out.get(2).key).isEqualTo("urn:a:1");
+        assertThat(out.get(2).value).isNull();
+        assertThat(out.get(3).value.getRelated()).isEmpty();
     }
 
     @Test

@@ -130,8 +130,14 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
     private EnrichOutcome enrich(Article article) {
         String id = article.getId();
         if (article.getPubStatus() == PubStatus.canceled) {
+            PathHistory known = paths.get(id);
             forget(id);
-            log.debug("{} killed; tombstone", id);
+            if (known != null) {
+                // the kill itself first, so the renderer publishes it to partners as a canceled version
+                context.forward(new Record<>(id, (EnrichOutcome) new EnrichOutcome.Enriched(killNotice(article, known)),
+                        context.currentStreamTimeMs()));
+            }
+            log.debug("{} killed; canceled version and tombstone", id);
             return new EnrichOutcome.Removed();
         }
         PathHistory history = advancePath(article);
@@ -172,6 +178,33 @@ public final class EnrichProcessor implements Processor<String, byte[], String, 
                 .setDuplicateOf(related.duplicateOf())
                 .setEnrichedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
                 .build());
+    }
+
+    /**
+     * A kill as an enriched version: the canceled article at every path it had, with nothing of its text
+     * (what a partner must take down is named, not repeated).
+     */
+    private EnrichedArticle killNotice(Article kill, PathHistory history) {
+        Article emptied = Article.newBuilder(kill).setParagraphs(List.of()).setBodyHtml(null).setMedia(List.of())
+                .setLinks(List.of()).build();
+        return EnrichedArticle.newBuilder()
+                .setArticle(emptied)
+                .setCanonicalPath(history.canonicalPath())
+                .setPreviousPaths(history.previousPaths())
+                .setSlug(history.slug())
+                .setSummary("")
+                .setWordCount(0)
+                .setReadingMinutes(0)
+                .setParagraphCount(0)
+                .setPhotoCount(0)
+                .setLanguage(kill.getLanguage() != null ? kill.getLanguage() : "und")
+                .setLanguageConfidence(kill.getLanguage() != null ? 1.0 : 0.0)
+                .setEntities(List.of())
+                .setKeywords(List.of())
+                .setRelated(List.of())
+                .setDuplicateOf(null)
+                .setEnrichedAt(Instant.ofEpochMilli(context.currentSystemTimeMs()))
+                .build();
     }
 
     /** The article's path history with this version, stored: its first path stays its canonical one. */
