@@ -10,6 +10,7 @@ import io.inkstream.renderer.beacon.BeaconCollector;
 import io.inkstream.renderer.http.SiteRoutes;
 import io.inkstream.renderer.page.RenderedPage;
 import io.inkstream.renderer.page.SiteConfig;
+import io.inkstream.renderer.store.ArticleArchive;
 import io.inkstream.renderer.store.ArticleStore;
 import io.inkstream.renderer.store.RankingStore;
 import io.inkstream.renderer.store.StoreFeeder;
@@ -19,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /**
@@ -28,7 +30,8 @@ import java.time.Clock;
  * <p>Two parts with different needs. Publishing is partitioned work that must happen once per version,
  * so it is a Kafka Streams app (exactly-once). Serving needs every article on every instance, indexed by
  * path, section and time, and a callback on each ranking for the live widget, so a plain consumer feeds
- * in-memory stores from the compacted topics (see {@link StoreFeeder}).
+ * the stores from the compacted topics (see {@link StoreFeeder}): indexes in memory, full articles in
+ * RocksDB under the data directory ({@link #archiveDir}).
  */
 public final class RendererService implements Service {
 
@@ -55,7 +58,8 @@ public final class RendererService implements Service {
 
     public RendererService(ServiceContext context, RendererConfig config, Clock clock) {
         SiteConfig site = config.site();
-        this.articles = new ArticleStore(clock);
+        this.articles = new ArticleStore(clock,
+                ArticleArchive.onDisk(archiveDir(context.dataDir()), config.articleCacheSize()));
         this.feeder = new StoreFeeder(context.consumerProperties(NAME + "-stores"), context.topics(),
                 context.serdes(), articles, rankings);
         this.publisher = new StreamsRunner(NAME,
@@ -67,6 +71,11 @@ public final class RendererService implements Service {
         BeaconCollector beacons = new BeaconCollector(articles, VisitorSalt.resolve(config.visitorSalt(), context.dataDir()),
                 clock, view -> Acknowledged.send(pageviews, new ProducerRecord<>(topic, view.getArticleId(), view)));
         this.routes = new SiteRoutes(articles, rankings, site, beacons, clock, config.widgetFrameAncestors(), feeder::caughtUp);
+    }
+
+    /** Where a renderer keeps its full articles: a cache of articles.enriched, wiped and rebuilt on every start. */
+    public static Path archiveDir(Path dataDir) {
+        return dataDir.resolve("renderer-archive");
     }
 
     @Override
@@ -137,6 +146,7 @@ public final class RendererService implements Service {
         feeder.close();
         pageviews.close();
         routes.close();
+        articles.close();
         log.info("renderer closed");
     }
 }
