@@ -8,7 +8,6 @@ import io.inkstream.platform.kafka.Acknowledged;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.inkstream.renderer.beacon.BeaconCollector;
 import io.inkstream.renderer.http.SiteRoutes;
-import io.inkstream.renderer.page.RenderedPage;
 import io.inkstream.renderer.page.SiteConfig;
 import io.inkstream.renderer.store.ArticleArchive;
 import io.inkstream.renderer.store.ArticleStore;
@@ -119,11 +118,7 @@ public final class RendererService implements Service {
      * and tools); fails when the page is anything but 200.
      */
     public String renderArticle(String path) {
-        RenderedPage page = routes.pages().article(path);
-        if (page.status() != 200) {
-            throw new IllegalStateException(path + " rendered " + page.status());
-        }
-        return page.html();
+        return ArchivedSite.renderedArticle(routes.pages(), path);
     }
 
     /** The slug of a section: its URL segment, and its scope on popularity.top24h. */

@@ -1,6 +1,7 @@
 package io.inkstream.renderer.store;
 
 import io.inkstream.events.EnrichedArticle;
+import io.inkstream.events.serde.TrustedEventClasses;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DecoderFactory;
@@ -66,8 +67,8 @@ public final class ArticleArchive implements AutoCloseable {
     private final Backend backend;
     private final int cacheSize;
     private final Map<String, EnrichedArticle> recent;
-    private final SpecificDatumWriter<EnrichedArticle> writer = new SpecificDatumWriter<>(EnrichedArticle.class);
-    private final SpecificDatumReader<EnrichedArticle> reader = new SpecificDatumReader<>(EnrichedArticle.class);
+    private final SpecificDatumWriter<EnrichedArticle> writer;
+    private final SpecificDatumReader<EnrichedArticle> reader;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192);
     private BinaryEncoder encoder;
     private BinaryDecoder decoder;
@@ -79,6 +80,9 @@ public final class ArticleArchive implements AutoCloseable {
         if (cacheSize < 0) {
             throw new IllegalArgumentException("cache size must be 0 or more, not " + cacheSize);
         }
+        TrustedEventClasses.install();
+        this.writer = new SpecificDatumWriter<>(EnrichedArticle.class);
+        this.reader = new SpecificDatumReader<>(EnrichedArticle.class);
         this.backend = backend;
         this.cacheSize = cacheSize;
         this.recent = new LinkedHashMap<>(16, 0.75f, true) {
