@@ -54,7 +54,7 @@ public record RendererConfig(SiteConfig site, String visitorSalt, String widgetF
     public static final Setting<Integer> ARTICLE_CACHE_SIZE = Setting.integer("inkstream.renderer.article-cache-size",
             2000, 0, 1_000_000,
             "Full articles the renderer keeps decoded in heap, the most recently read; the others are read from its "
-                    + "archive on disk (data directory's renderer-archive). About 20 KB of heap each.");
+                    + "archive on disk (data directory's renderer-archive). About 10 KB of heap each.");
 
     public static final List<Setting<?>> ALL = List.of(SITE_BASE_URL, SITE_NAME, SITE_ZONE, SITE_SECTIONS,
             PAGE_SIZE, VISITOR_SALT, WIDGET_FRAME_ANCESTORS, APPLICATION_ID, ARTICLE_CACHE_SIZE);

@@ -42,6 +42,9 @@ public final class ArticleStore implements AutoCloseable {
     private static final int HEAP_ARCHIVE_CACHE = 1000;
     private static final long NO_EMBARGO = Long.MIN_VALUE;
 
+    /** Where a listed article is and when its version was made: what a sitemap needs, without the article. */
+    public record Located(String canonicalPath, Instant versionCreated) {}
+
     /** What a site path leads to. */
     public sealed interface Lookup {
         record Found(EnrichedArticle article) implements Lookup {}
@@ -55,7 +58,7 @@ public final class ArticleStore implements AutoCloseable {
      * repeat across articles (section, slug) are shared, times are epoch milliseconds (as on the topic).
      */
     private record Entry(String id, String canonicalPath, long shownAt, String section, String slug, int priority,
-                         PubStatus status, long embargoUntil, String duplicateOf, int version) {
+                         PubStatus status, long embargoUntil, String duplicateOf, int version, long versionCreated) {
 
         boolean usable() {
             return status == PubStatus.usable;
@@ -176,7 +179,7 @@ public final class ArticleStore implements AutoCloseable {
         String slug = section == null ? null : slugs.computeIfAbsent(sectionSlug(section), Function.identity());
         return new Entry(id, value.getCanonicalPath(), shownAt(value).toEpochMilli(), section, slug, a.getPriority(),
                 a.getPubStatus(), a.getEmbargoUntil() == null ? NO_EMBARGO : a.getEmbargoUntil().toEpochMilli(),
-                value.getDuplicateOf(), a.getVersion());
+                value.getDuplicateOf(), a.getVersion(), a.getVersionCreated().toEpochMilli());
     }
 
     private void indexPaths(String id, EnrichedArticle value) {
@@ -333,6 +336,18 @@ public final class ArticleStore implements AutoCloseable {
         return full(visible(inSection(sectionSlug), ANY, offset, limit));
     }
 
+    /** Visible articles shown after {@code since}, newest first, at most {@code limit}; the walk stops at the first older one. */
+    public synchronized List<EnrichedArticle> latestSince(Instant since, int limit) {
+        long after = since.toEpochMilli();
+        return full(visible(usable, e -> e.shownAt() > after, 0, limit, after));
+    }
+
+    /** The paths of the {@code limit} newest visible articles, from the heap indexes alone (sitemaps list 50,000). */
+    public synchronized List<Located> latestPaths(int limit) {
+        return visible(usable, ANY, 0, limit).stream()
+                .map(e -> new Located(e.canonicalPath(), Instant.ofEpochMilli(e.versionCreated()))).toList();
+    }
+
     /** How many visible articles a section (or the whole site, for null) has. */
     public synchronized int count(String sectionSlug) {
         TreeSet<Entry> candidates = inSection(sectionSlug);
@@ -401,11 +416,16 @@ public final class ArticleStore implements AutoCloseable {
 
     /** Walks newest first, skipping what the clock still hides; at most the embargoed articles more than asked. */
     private List<Entry> visible(TreeSet<Entry> candidates, Predicate<Entry> rule, int offset, int limit) {
+        return visible(candidates, rule, offset, limit, Long.MIN_VALUE);
+    }
+
+    /** {@link #visible(TreeSet, Predicate, int, int)}, stopping at the first article shown at or before {@code notAfter}. */
+    private List<Entry> visible(TreeSet<Entry> candidates, Predicate<Entry> rule, int offset, int limit, long notAfter) {
         long now = now();
         List<Entry> out = new ArrayList<>();
         int skipped = 0;
         for (Entry e : candidates) {
-            if (out.size() >= limit) {
+            if (out.size() >= limit || e.shownAt() <= notAfter) {
                 break;
             }
             if (!e.visible(now) || !rule.test(e) || listedAsAnother(e, candidates, rule, now)) {

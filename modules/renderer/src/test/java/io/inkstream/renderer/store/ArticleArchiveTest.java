@@ -135,6 +135,24 @@ class ArticleArchiveTest {
     }
 
     @Test
+    void sitemapListsComeFromTheHeapAndTheNewsWindowStopsAtItsStart() {
+        try (ArticleStore store = new ArticleStore(clock, ArticleArchive.onDisk(dir, 10))) {
+            for (int m = 1; m <= 5; m++) {
+                store.apply(id("a" + m), article("a" + m, m));
+            }
+            String before = store.archive().readStats();
+
+            assertThat(store.latestPaths(3)).containsExactly(
+                    new ArticleStore.Located(article("a5", 5).getCanonicalPath(), T.plusSeconds(300)),
+                    new ArticleStore.Located(article("a4", 4).getCanonicalPath(), T.plusSeconds(240)),
+                    new ArticleStore.Located(article("a3", 3).getCanonicalPath(), T.plusSeconds(180)));
+            assertThat(store.archive().readStats()).isEqualTo(before);
+            assertThat(store.latestSince(T.plusSeconds(180), 10)).extracting(e -> e.getArticle().getHeadline())
+                    .containsExactly("Story a5", "Story a4");
+        }
+    }
+
+    @Test
     void aClosedArchiveRefusesReadsRatherThanTouchingFreedNativeMemory() {
         ArticleStore store = new ArticleStore(clock, ArticleArchive.onDisk(dir, 10));
         store.apply(id("a"), article("a", 1));
