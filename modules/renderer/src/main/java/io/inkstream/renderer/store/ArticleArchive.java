@@ -9,6 +9,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumReader;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.CompressionType;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
@@ -233,7 +234,9 @@ public final class ArticleArchive implements AutoCloseable {
 
     /**
      * RocksDB with what a rebuildable cache wants: no write-ahead log (a crash loses nothing the topic does
-     * not have), LZ4 blocks, a small block cache and bloom filters off (every get asks for a key that exists).
+     * not have), LZ4 blocks, a small block cache, and bloom filters: an old article is in the last level, and
+     * without them a get reads a block of every level (and every L0 file) above it first, which made old
+     * articles' pages 8 times slower than new ones' with 1,000,000 articles.
      */
     private static final class RocksBackend implements Backend {
         private final Path dir;
@@ -256,7 +259,8 @@ public final class ArticleArchive implements AutoCloseable {
             LRUCache blockCache = new LRUCache(BLOCK_CACHE_BYTES);
             Options options = new Options().setCreateIfMissing(true)
                     .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                    .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache).setBlockSize(16 * 1024));
+                    .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(blockCache).setBlockSize(16 * 1024)
+                            .setFilterPolicy(new BloomFilter(10, false)));
             WriteOptions writes = new WriteOptions().setDisableWAL(true);
             try {
                 Files.createDirectories(dir);
