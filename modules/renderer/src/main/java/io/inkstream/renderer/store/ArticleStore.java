@@ -45,6 +45,9 @@ public final class ArticleStore implements AutoCloseable {
     /** Where a listed article is and when its version was made: what a sitemap needs, without the article. */
     public record Located(String canonicalPath, Instant versionCreated) {}
 
+    /** The story a visible article belongs to and its canonical path: what a link to it needs, without the article. */
+    public record Link(String story, String canonicalPath) {}
+
     /** What a site path leads to. */
     public sealed interface Lookup {
         record Found(EnrichedArticle article) implements Lookup {}
@@ -324,6 +327,12 @@ public final class ArticleStore implements AutoCloseable {
     public synchronized Optional<EnrichedArticle> byId(String id) {
         Entry e = byId.get(id);
         return e != null && e.visible(now()) ? Optional.of(full(e)) : Optional.empty();
+    }
+
+    /** {@link #byId}'s story and path alone, from the heap indexes (related news links many articles per page). */
+    public synchronized Optional<Link> linkOf(String id) {
+        Entry e = byId.get(id);
+        return e != null && e.visible(now()) ? Optional.of(new Link(e.story(), e.canonicalPath())) : Optional.empty();
     }
 
     /** True when the article was killed (its pages answer 410). */
