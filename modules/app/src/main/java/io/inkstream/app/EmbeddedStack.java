@@ -54,6 +54,21 @@ public final class EmbeddedStack implements AutoCloseable {
         }
     }
 
+    /**
+     * The services and the HTTP server only, against the broker and registry {@code config} names (no broker or
+     * registry of its own): for tests that stop and start the broker under a running stack.
+     */
+    public static EmbeddedStack startServices(InkstreamConfig config, List<String> serviceNames, PrintStream out) {
+        EmbeddedStack stack = new EmbeddedStack();
+        try {
+            stack.startServices(config, config.common(), serviceNames, new Progress(out));
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
     private void startAll(InkstreamConfig configured, List<String> serviceNames, Progress progress) {
         CommonConfig common = configured.common();
         // A busy site port should stop us before the broker and services have started.
@@ -71,7 +86,12 @@ public final class EmbeddedStack implements AutoCloseable {
                         .withDefaultCompatibility(registryConfig.defaultCompatibility())));
         started.add(registry);
 
-        CommonConfig resolved = common.withCluster(kafka.bootstrapServers(), registry.url());
+        startServices(configured, common.withCluster(kafka.bootstrapServers(), registry.url()), serviceNames, progress);
+    }
+
+    private void startServices(InkstreamConfig configured, CommonConfig resolved, List<String> serviceNames,
+                               Progress progress) {
+        RegistryConfig registryConfig = configured.registry();
         config = new InkstreamConfig(resolved, registryConfig, configured.ingest(), configured.enrich(),
                 configured.popularity(), configured.renderer(), configured.demo(), configured.settings().with(Map.of(
                         CommonConfig.BOOTSTRAP_SERVERS.key(), resolved.bootstrapServers(),
@@ -79,7 +99,7 @@ public final class EmbeddedStack implements AutoCloseable {
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         context = ServiceContext.from(resolved, config.settings(), meters);
         progress.step("topics", context.topics().all().size() + " topics", () ->
-                TopicProvisioner.ensure(kafka.bootstrapServers(), context.topics().all()));
+                TopicProvisioner.ensure(resolved.bootstrapServers(), context.topics().all()));
 
         for (String name : serviceNames) {
             Service service = Services.create(name, context, config);
@@ -117,11 +137,11 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     public String registryUrl() {
-        return registry.url();
+        return config.common().registryUrl();
     }
 
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return config.common().bootstrapServers();
     }
 
     public ServiceContext context() {

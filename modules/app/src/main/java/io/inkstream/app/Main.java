@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "inkstream", mixinStandardHelpOptions = true, version = "inkstream 0.1.0",
         description = "Event-driven publishing pipeline for news: wire feeds in, pages, feeds and events out.",
         subcommands = {UpCommand.class, RunCommand.class, SendCommand.class, ReingestCommand.class, ConfigCommand.class,
+                PartnersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -22,6 +22,10 @@ public final class Topics {
     private final TopicSpec<PublishedArticle> articlesPublished;
     private final TopicSpec<PageView> pageviews;
     private final TopicSpec<Ranking> popularityTop24h;
+    private final TopicSpec<PublishedArticle> syndicationVersions;
+    private final TopicSpec<String> syndicationPartners;
+    private final TopicSpec<String> syndicationState;
+    private final TopicSpec<String> syndicationDeadLetters;
 
     private Topics(String prefix) {
         this.prefix = prefix;
@@ -39,6 +43,15 @@ public final class Topics {
                 Duration.ofDays(7).toMillis(), Map.of());
         this.popularityTop24h = new TopicSpec<>(prefix + "popularity.top24h", Ranking.class, 1, "compact",
                 TopicSpec.INFINITE, Map.of());
+        // One partition: the partners' feed is one ordered log, its position one offset (docs/decisions/0019).
+        this.syndicationVersions = new TopicSpec<>(prefix + "syndication.versions", PublishedArticle.class, 1, "delete",
+                Duration.ofDays(30).toMillis(), Map.of());
+        this.syndicationPartners = new TopicSpec<>(prefix + "syndication.partners", String.class, 1, "compact",
+                TopicSpec.INFINITE, Map.of());
+        this.syndicationState = new TopicSpec<>(prefix + "syndication.state", String.class, 1, "compact",
+                TopicSpec.INFINITE, Map.of());
+        this.syndicationDeadLetters = new TopicSpec<>(prefix + "syndication.dead-letters", String.class, 1, "delete",
+                Duration.ofDays(30).toMillis(), Map.of());
     }
 
     /** The catalogue with every topic name starting with {@code prefix} ("" in production). */
@@ -85,8 +98,32 @@ public final class Topics {
         return popularityTop24h;
     }
 
+    /**
+     * Every public article version in the order the renderer published it (usable and canceled, no tombstones):
+     * the log partners read and are pushed from, kept 30 days where articles.published keeps only the latest.
+     */
+    public TopicSpec<PublishedArticle> syndicationVersions() {
+        return syndicationVersions;
+    }
+
+    /** Syndication partners by id, as JSON (the renderer's private record); a tombstone removes one. */
+    public TopicSpec<String> syndicationPartners() {
+        return syndicationPartners;
+    }
+
+    /** Each partner's pull and push positions in syndication.versions, as JSON, keyed pull:id / push:id. */
+    public TopicSpec<String> syndicationState() {
+        return syndicationState;
+    }
+
+    /** Pushes given up after the last attempt, with the reason, as JSON. */
+    public TopicSpec<String> syndicationDeadLetters() {
+        return syndicationDeadLetters;
+    }
+
     public List<TopicSpec<?>> all() {
         return List.of(wireReceived, wireRejected, articlesIngested, articlesEnriched, articlesPublished,
-                pageviews, popularityTop24h);
+                pageviews, popularityTop24h, syndicationVersions, syndicationPartners, syndicationState,
+                syndicationDeadLetters);
     }
 }

@@ -9,6 +9,7 @@ import io.inkstream.events.WireItem;
 import io.inkstream.events.WireRejection;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.ingest.format.WireFormats;
+import io.inkstream.testkit.Fixtures;
 import io.inkstream.testkit.TopologyTests;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,12 +46,10 @@ class IngestTopologyTest {
     void start(@org.junit.jupiter.api.io.TempDir Path stateDir) {
         driver = new TopologyTestDriver(IngestTopology.build(topics, serdes, WireFormats.standard(), Clock.fixed(T0, ZoneOffset.UTC)),
                 TopologyTests.driverProperties("ingest-test", stateDir));
-        received = driver.createInputTopic(topics.wireReceived().name(), serdes.keySerde().serializer(),
-                serdes.valueSerde(topics.wireReceived()).serializer());
-        ingested = driver.createOutputTopic(topics.articlesIngested().name(), serdes.keySerde().deserializer(),
-                serdes.valueSerde(topics.articlesIngested()).deserializer());
-        rejected = driver.createOutputTopic(topics.wireRejected().name(), serdes.keySerde().deserializer(),
-                serdes.valueSerde(topics.wireRejected()).deserializer());
+        IngestTestTopics io = IngestTestTopics.on(driver, topics, serdes);
+        received = io.received();
+        ingested = io.ingested();
+        rejected = io.rejected();
     }
 
     @AfterEach
@@ -199,13 +196,6 @@ class IngestTopologyTest {
     }
 
     static byte[] resource(String path) {
-        try (InputStream in = IngestTopologyTest.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + path);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return Fixtures.resource(path);
     }
 }

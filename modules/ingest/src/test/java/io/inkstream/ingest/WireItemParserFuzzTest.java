@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exception escapes (Jazzer reports one as a finding), no hang, no out-of-memory.
  *
  * <p>In {@code mvn verify} these run in Jazzer's regression mode: the seeds in
- * {@code WireItemParserFuzzTestInputs/<method>/} (this module's own fixtures) and any crash
- * reproducers there. {@code JAZZER_FUZZ=1} fuzzes (see the ingest README, "Fuzzing").
+ * {@code WireItemParserFuzzTestInputs/<method>/} on the test classpath (this module's own fixtures,
+ * copied there by {@code pom.xml}, not committed twice) and any crash reproducers there. {@code JAZZER_FUZZ=1} fuzzes (see the ingest README, "Fuzzing").
  */
 class WireItemParserFuzzTest {
 

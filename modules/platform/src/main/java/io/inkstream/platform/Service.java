@@ -1,6 +1,7 @@
 package io.inkstream.platform;
 
 import io.javalin.Javalin;
+import java.util.Map;
 
 /**
  * A service's lifecycle: started once, ready when it processes, closed on shutdown. Services
@@ -22,6 +23,14 @@ public interface Service extends AutoCloseable {
     /** What the service is doing, for {@code /health}: UP exactly when {@link #ready()}; else why not, with progress. */
     default ServiceStatus status() {
         return ServiceStatus.of(ready() ? ServiceStatus.UP : ServiceStatus.STARTING);
+    }
+
+    /**
+     * What {@code /health} shows of this instance besides its state, e.g. the Streams tasks it holds (empty: nothing);
+     * with several instances of a service, each one's health says what it does.
+     */
+    default Map<String, Object> details() {
+        return Map.of();
     }
 
     /** Adds this service's HTTP routes to the shared server. */

@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * Reads rankings and per-article counts from the service's state stores (interactive queries over
- * the partitions this instance holds, which in embedded mode is all of them).
+ * the partitions this instance holds, which in embedded mode is all of them; with N instances
+ * {@link PopularityForwarding} sends a query here only when this instance holds its key).
  */
 final class PopularityQueries {
 
@@ -54,7 +55,7 @@ final class PopularityQueries {
         }
     }
 
-    private static HttpProblem unavailable(ServiceStatus status) {
+    static HttpProblem unavailable(ServiceStatus status) {
         return HttpProblem.unavailable("not-ready", "popularity counts are not queryable now: "
                 + status.reason() + "; retry shortly");
     }

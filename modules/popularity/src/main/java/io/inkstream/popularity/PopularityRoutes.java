@@ -3,6 +3,7 @@ package io.inkstream.popularity;
 import io.inkstream.platform.http.HttpProblem;
 import io.inkstream.popularity.rank.ArticleCount;
 import io.inkstream.popularity.rank.ScopeRanking;
+import io.inkstream.popularity.stream.StoreNames;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -20,9 +21,11 @@ final class PopularityRoutes {
     static final int DEFAULT_LIMIT = 10;
 
     private final PopularityQueries queries;
+    private final PopularityForwarding forwarding;
 
-    PopularityRoutes(PopularityQueries queries) {
+    PopularityRoutes(PopularityQueries queries, PopularityForwarding forwarding) {
         this.queries = queries;
+        this.forwarding = forwarding;
     }
 
     void register(Javalin app) {
@@ -33,6 +36,10 @@ final class PopularityRoutes {
     private void popular(Context ctx) {
         String scope = scope(ctx.queryParam("scope"));
         int limit = limit(ctx.queryParam("limit"));
+        // A scope's ranking lives in one partition of the ranking stage (keyed by scope): its owner answers.
+        if (forwarding.forwardedToOwner(ctx, StoreNames.SCOPE_INDEX, scope)) {
+            return;
+        }
         PopularityQueries.ScopeView view = queries.scope(scope, limit);
         List<Map<String, Object>> entries = new ArrayList<>();
         for (int i = 0; i < view.entries().size(); i++) {
@@ -57,7 +64,11 @@ final class PopularityRoutes {
     }
 
     private void article(Context ctx) {
-        PopularityQueries.ArticleView view = queries.article(ctx.pathParam("id"));
+        String id = ctx.pathParam("id");
+        if (forwarding.forwardedToOwner(ctx, StoreNames.ARTICLE_VIEWS, id)) {
+            return;
+        }
+        PopularityQueries.ArticleView view = queries.article(id);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("articleId", view.articleId());
         body.put("views", view.views());

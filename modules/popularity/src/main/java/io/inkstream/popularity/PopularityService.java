@@ -5,7 +5,10 @@ import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.ServiceStatus;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.javalin.Javalin;
+import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,10 +33,14 @@ public final class PopularityService implements Service {
     }
 
     public PopularityService(ServiceContext context, PopularityConfig config) {
+        Properties properties = context.streamsProperties(APPLICATION_ID);
+        // Where the other instances reach this one's queries (PopularityForwarding).
+        config.advertisedUrl().ifPresent(url -> properties.put(StreamsConfig.APPLICATION_SERVER_CONFIG,
+                url.getHost() + ":" + url.getPort()));
         this.runner = new StreamsRunner(NAME,
                 PopularityTopology.build(config, context.topics(), context.serdes()),
-                context.streamsProperties(APPLICATION_ID), context.meters());
-        this.routes = new PopularityRoutes(new PopularityQueries(runner));
+                properties, context.meters());
+        this.routes = new PopularityRoutes(new PopularityQueries(runner), new PopularityForwarding(runner, config));
     }
 
     @Override
@@ -55,6 +62,12 @@ public final class PopularityService implements Service {
     @Override
     public ServiceStatus status() {
         return runner.status();
+    }
+
+    /** Which tasks this instance holds, and where the other instances reach it, for {@code /health}. */
+    @Override
+    public Map<String, Object> details() {
+        return runner.tasks();
     }
 
     /** {@code GET /v1/popular?scope=all&limit=10} and {@code GET /v1/popular/articles/{id}}. */

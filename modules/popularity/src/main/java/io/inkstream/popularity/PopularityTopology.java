@@ -11,12 +11,14 @@ import io.inkstream.popularity.stream.PublishedRanking;
 import io.inkstream.popularity.stream.RankingProcessor;
 import io.inkstream.popularity.stream.StoreNames;
 import io.inkstream.popularity.stream.ViewCountProcessor;
+import io.inkstream.popularity.stream.ViewPlacement;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -63,8 +65,17 @@ public final class PopularityTopology {
                         .withName("articles-enriched"))
                 .process(ArticleProcessor::new, Named.as("article-catalog"), StoreNames.ARTICLES, StoreNames.CHANGED_ARTICLES);
 
-        builder.stream(topics.pageviews().name(), Consumed.with(keys, serdes.valueSerde(topics.pageviews()))
-                        .withTimestampExtractor(new ViewedAt()).withName("pageviews"))
+        // Counting must not depend on the producer's partitioner (docs/decisions/0021): a view on another partition
+        // than its article's goes through a repartition topic keyed by article id to the task that counts it.
+        int partitions = topics.pageviews().partitions();
+        Serde<PageView> views = serdes.valueSerde(topics.pageviews());
+        KStream<String, PageView> received = builder.stream(topics.pageviews().name(), Consumed.with(keys, views)
+                .withTimestampExtractor(new ViewedAt()).withName("pageviews"));
+        KStream<String, PageView> rerouted = received
+                .process(() -> ViewPlacement.misplaced(partitions), Named.as("views-misplaced"))
+                .repartition(Repartitioned.with(keys, views).withName("views-by-article").withNumberOfPartitions(partitions));
+        received.process(() -> ViewPlacement.inPlace(partitions), Named.as("views-in-place"))
+                .merge(rerouted, Named.as("views-by-article"))
                 .process(() -> new ViewCountProcessor(config), Named.as("view-counter"),
                         StoreNames.MINUTE_BUCKETS, StoreNames.ARTICLE_VIEWS, StoreNames.VISITOR_SKETCHES, StoreNames.COUNTED_VIEWS,
                         StoreNames.ARTICLES, StoreNames.CHANGED_ARTICLES, StoreNames.VIEW_CLOCK)

@@ -116,6 +116,25 @@ class PopularityTopologyTest {
     }
 
     @Test
+    void viewDatedMoreThanTheGraceAheadOfTheWallClockIsRefusedAndDoesNotMakeTrueViewsLate() {
+        PopularityDriver p = start(PopularityConfig.defaults());
+        p.view("a", null, "v1", at(0));
+        p.pipeAtWallClock(PageView.newBuilder().setArticleId("b").setVisitorHash("v2").setViewedAt(at(6))
+                .setUserAgent("Mozilla/5.0 Firefox/130.0").build());   // 6 minutes ahead of the wall clock: refused
+        p.pipeAtWallClock(PageView.newBuilder().setArticleId("c").setVisitorHash("v3").setViewedAt(at(4))
+                .setUserAgent("Mozilla/5.0 Firefox/130.0").build());   // 4 minutes ahead: within the grace, counted
+        p.pipeAtWallClock(PageView.newBuilder().setArticleId("d").setVisitorHash("v4").setViewedAt(at(365 * 24 * 60))
+                .setUserAgent("Mozilla/5.0 Firefox/130.0").build());   // a year ahead: refused
+        p.view("a", null, "v5", at(0));   // not late: the refused views did not move the counting clock
+
+        p.settle();
+
+        assertThat(p.top("all")).containsExactly("a=2", "c=1");
+        assertThat(p.metric("popularity-future-views-total")).isEqualTo(2.0);
+        assertThat(p.metric("popularity-late-views-total")).isEqualTo(0.0);
+    }
+
+    @Test
     void botViewsNeverCount() {
         PopularityDriver p = start(PopularityConfig.defaults());
         p.view("a", null, "v1", at(1));

@@ -17,6 +17,12 @@ public record RegisterRequest(String schema, String schemaType, List<SchemaRefer
     public RegisterRequest {
         schemaType = schemaType == null ? "AVRO" : schemaType;
         references = references == null ? List.of() : List.copyOf(references);
+        for (SchemaReference r : references) {
+            // found by fuzzing (RequestBodyFuzzTest): a reference without a subject was a 500 (NullPointerException)
+            if (r.name() == null || r.subject() == null) {
+                throw new IllegalArgumentException("a reference needs a name, a subject and a version");
+            }
+        }
     }
 
     public RegisterRequest(String schema, String schemaType, List<SchemaReference> references) {

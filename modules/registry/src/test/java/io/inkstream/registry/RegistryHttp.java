@@ -70,6 +70,11 @@ final class RegistryHttp {
         return post("/subjects/" + subject + "/versions", body);
     }
 
+    /** The registry's base URL, for tests that send bytes of their own. */
+    String baseUrl() {
+        return baseUrl.get();
+    }
+
     private URI uri(String path) {
         return URI.create(baseUrl.get() + path);
     }

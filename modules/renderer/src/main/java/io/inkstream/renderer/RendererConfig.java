@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The renderer's settings, declared once: how the site names and addresses itself (the pages' part,
@@ -20,10 +21,11 @@ import java.util.Map;
  * @param visitorSalt          the configured salt for visitor hashes, or null ({@link VisitorSalt} decides then)
  * @param widgetFrameAncestors CSP frame-ancestors of the embeddable widget
  * @param applicationId        the Streams application id, {@link RendererService#APPLICATION_ID} unless kept from before
+ * @param syndication          how partners are served
  * @param articleCacheSize     full articles kept decoded in heap, the most recently read (the rest are on disk)
  */
 public record RendererConfig(SiteConfig site, String visitorSalt, String widgetFrameAncestors, String applicationId,
-                             int articleCacheSize) {
+                             SyndicationConfig syndication, int articleCacheSize) {
 
     public static final Setting<String> SITE_BASE_URL = new Setting<>("inkstream.site.base-url", "url",
             "http://localhost:8080",
@@ -56,8 +58,9 @@ public record RendererConfig(SiteConfig site, String visitorSalt, String widgetF
             "Full articles the renderer keeps decoded in heap, the most recently read; the others are read from its "
                     + "archive on disk (data directory's renderer-archive). About 10 KB of heap each.");
 
-    public static final List<Setting<?>> ALL = List.of(SITE_BASE_URL, SITE_NAME, SITE_ZONE, SITE_SECTIONS,
-            PAGE_SIZE, VISITOR_SALT, WIDGET_FRAME_ANCESTORS, APPLICATION_ID, ARTICLE_CACHE_SIZE);
+    public static final List<Setting<?>> ALL = Stream.concat(Stream.of(SITE_BASE_URL, SITE_NAME, SITE_ZONE,
+            SITE_SECTIONS, PAGE_SIZE, VISITOR_SALT, WIDGET_FRAME_ANCESTORS, APPLICATION_ID, ARTICLE_CACHE_SIZE),
+            SyndicationConfig.ALL.stream()).toList();
 
     public static RendererConfig from(Settings settings) {
         settings.validate(ALL);
@@ -65,7 +68,7 @@ public record RendererConfig(SiteConfig site, String visitorSalt, String widgetF
                 new SiteConfig(settings.require(SITE_BASE_URL), settings.require(SITE_NAME),
                         settings.require(SITE_ZONE), settings.require(SITE_SECTIONS), settings.require(PAGE_SIZE)),
                 settings.get(VISITOR_SALT), settings.require(WIDGET_FRAME_ANCESTORS), settings.require(APPLICATION_ID),
-                settings.require(ARTICLE_CACHE_SIZE));
+                SyndicationConfig.from(settings), settings.require(ARTICLE_CACHE_SIZE));
     }
 
     public static RendererConfig defaults() {

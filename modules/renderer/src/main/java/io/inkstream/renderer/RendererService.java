@@ -1,16 +1,21 @@
 package io.inkstream.renderer;
 
 import io.inkstream.events.PageView;
+import io.inkstream.events.Topics;
 import io.inkstream.platform.Service;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.ServiceStatus;
 import io.inkstream.platform.kafka.Acknowledged;
+import io.inkstream.platform.kafka.TopicProvisioner;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.inkstream.renderer.beacon.BeaconCollector;
 import io.inkstream.renderer.http.SiteRoutes;
+import io.inkstream.renderer.partner.PushDelivery;
+import io.inkstream.renderer.partner.Syndication;
 import io.inkstream.renderer.page.SiteConfig;
 import io.inkstream.renderer.store.ArticleArchive;
 import io.inkstream.renderer.store.ArticleStore;
+import io.inkstream.renderer.store.KilledArticle;
 import io.inkstream.renderer.store.RankingStore;
 import io.inkstream.renderer.store.StoreFeeder;
 import io.javalin.Javalin;
@@ -21,6 +26,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 /**
  * The renderer: serves the site from its own copy of articles.enriched and popularity.top24h, writes
@@ -46,6 +52,9 @@ public final class RendererService implements Service {
     private final StreamsRunner publisher;
     private final KafkaProducer<String, PageView> pageviews;
     private final SiteRoutes routes;
+    private final Syndication syndication;
+    private final String bootstrapServers;
+    private final Topics topics;
 
     public RendererService(ServiceContext context) {
         this(context, Clock.systemUTC());
@@ -57,6 +66,8 @@ public final class RendererService implements Service {
 
     public RendererService(ServiceContext context, RendererConfig config, Clock clock) {
         SiteConfig site = config.site();
+        this.bootstrapServers = context.bootstrapServers();
+        this.topics = context.topics();
         this.articles = new ArticleStore(clock,
                 ArticleArchive.onDisk(archiveDir(context.dataDir()), config.articleCacheSize()));
         this.feeder = new StoreFeeder(context.consumerProperties(NAME + "-stores"), context.topics(),
@@ -70,6 +81,13 @@ public final class RendererService implements Service {
         BeaconCollector beacons = new BeaconCollector(articles, VisitorSalt.resolve(config.visitorSalt(), context.dataDir()),
                 clock, view -> Acknowledged.send(pageviews, new ProducerRecord<>(topic, view.getArticleId(), view)));
         this.routes = new SiteRoutes(articles, rankings, site, beacons, clock, config.widgetFrameAncestors(), feeder::caughtUp);
+        SyndicationConfig s = config.syndication();
+        this.syndication = new Syndication(context, NAME, new Syndication.Settings(s.adminToken(), s.pullPerMinute(),
+                new PushDelivery.Policy(s.pushMaxAttempts(), s.pushBackoff(), s.pushMaxBackoff(), s.pushTimeout()),
+                s.pushEnabled()), clock);
+        if (s.adminToken() == null) {
+            log.info("partner admin API off: inkstream.syndication.admin-token is unset (inkstream partners works)");
+        }
     }
 
     /** Where a renderer keeps its full articles: a cache of articles.enriched, wiped and rebuilt on every start. */
@@ -84,7 +102,10 @@ public final class RendererService implements Service {
 
     @Override
     public void start() {
+        // The renderer's own topic: the publisher writes kills there, the feeder reads them.
+        TopicProvisioner.ensure(bootstrapServers, List.of(KilledArticle.topic(topics)));
         feeder.start();
+        syndication.start();
         publisher.start();
         log.info("renderer started");
     }
@@ -92,7 +113,7 @@ public final class RendererService implements Service {
     /** Ready when the stores hold everything that was on the topics at start and publishing runs. */
     @Override
     public boolean ready() {
-        return feeder.caughtUp() && publisher.ready();
+        return feeder.caughtUp() && syndication.ready() && publisher.ready();
     }
 
     /** LOADING until the stores caught up with the topics, then the publisher's state. */
@@ -105,6 +126,7 @@ public final class RendererService implements Service {
     @Override
     public void routes(Javalin app) {
         routes.registerFixed(app);
+        syndication.routes(app);
     }
 
     /** The site's pages by path: a catch-all, which the server adds after every other service's routes. */
@@ -135,8 +157,14 @@ public final class RendererService implements Service {
         return rankings;
     }
 
+    /** Syndication partners as this instance sees them, and what was pushed (for tools, tests, benchmarks). */
+    public Syndication syndication() {
+        return syndication;
+    }
+
     @Override
     public void close() {
+        syndication.close();
         publisher.close();
         feeder.close();
         pageviews.close();

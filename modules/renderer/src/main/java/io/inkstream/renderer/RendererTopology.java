@@ -1,13 +1,21 @@
 package io.inkstream.renderer;
 
+import io.inkstream.events.EnrichedArticle;
+import io.inkstream.events.PublishedArticle;
+import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.platform.streams.JsonSerde;
 import io.inkstream.renderer.page.SiteConfig;
+import io.inkstream.renderer.store.KilledArticle;
 import io.inkstream.renderer.stream.EmbargoHold;
+import io.inkstream.renderer.stream.KilledPathsRecorder;
 import io.inkstream.renderer.stream.StoreNames;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
@@ -16,7 +24,9 @@ import java.time.Clock;
 /**
  * articles.enriched -> articles.published: every enriched version becomes its public version for
  * syndication (kills as a canceled version then a tombstone; embargoed versions once the embargo lifts),
- * exactly once, partitioned by article id.
+ * exactly once, partitioned by article id; the same versions, without tombstones, to syndication.versions; and
+ * every kill, with all the article's paths, to the renderer's own compacted renderer.killed-articles, so that
+ * its pages answer 410 for ever (decision 0025).
  */
 public final class RendererTopology {
 
@@ -27,12 +37,25 @@ public final class RendererTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.EMBARGO_HELD),
                 serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())));
-        builder.stream(topics.articlesEnriched().name(),
-                        Consumed.with(serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())))
-                // Null values are tombstones and pass through as tombstones; embargoed versions wait.
-                .process(() -> new EmbargoHold(site, clock), StoreNames.EMBARGO_HELD)
-                .to(topics.articlesPublished().name(),
-                        Produced.with(serdes.keySerde(), serdes.valueSerde(topics.articlesPublished())));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ARTICLE_PATHS),
+                serdes.keySerde(), new JsonSerde<>(KilledPathsRecorder.KnownPaths.class)));
+        KStream<String, EnrichedArticle> enriched = builder.stream(topics.articlesEnriched().name(),
+                Consumed.with(serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())));
+        // Null values are tombstones and pass through as tombstones; embargoed versions wait.
+        KStream<String, PublishedArticle> versions = enriched.process(() -> new EmbargoHold(site, clock),
+                StoreNames.EMBARGO_HELD);
+        versions.to(topics.articlesPublished().name(), Produced.with(serdes.keySerde(),
+                serdes.valueSerde(topics.articlesPublished())));
+        // The partners' log: every public version, a kill's canceled version included, in the same transaction
+        // (docs/decisions/0019); tombstones only matter to the compacted topic.
+        versions.filter((id, version) -> version != null, Named.as("syndication-versions"))
+                .to(topics.syndicationVersions().name(), Produced.with(serdes.keySerde(),
+                        serdes.valueSerde(topics.syndicationVersions())));
+        // Kills are also kept lastingly, with every path, where compaction of articles.enriched cannot remove them.
+        TopicSpec<KilledArticle> killed = KilledArticle.topic(topics);
+        enriched.process(KilledPathsRecorder::new, Named.as("killed-paths"), StoreNames.ARTICLE_PATHS)
+                .to(killed.name(), Produced.with(serdes.keySerde(), new JsonSerde<>(KilledArticle.class))
+                        .withName("killed-articles"));
         return builder.build();
     }
 }

@@ -8,8 +8,19 @@ import io.inkstream.events.RankingEntry;
 import io.inkstream.events.Topics;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.http.HttpServer;
+import io.inkstream.renderer.store.KilledArticle;
 import io.inkstream.testkit.InkstreamTest;
 import io.inkstream.testkit.TestCluster;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -22,6 +33,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +90,88 @@ class RendererServiceTest {
             assertThat(all.get(2).value).isNull();
             assertThat(renderer.ready()).isTrue();
         }
+    }
+
+    /**
+     * Compaction of articles.enriched removes a kill's tombstone (and every version before it) after
+     * delete.retention.ms; simulated here by deleting and recreating the topic, which leaves it holding nothing
+     * of the article, as compaction would. After a restart the stores know the article only from
+     * renderer.killed-articles, and every path it had still answers 410.
+     */
+    @Test
+    void killedArticleStaysGoneAfterCompactionRemovedItsTombstoneAndARestart(TestCluster cluster) throws Exception {
+        ServiceContext context = cluster.context(Map.of(RendererConfig.VISITOR_SALT.key(), "integration-salt"));
+        Topics topics = context.topics();
+        String previousPath = TestArticles.xiCyberspace().getPreviousPaths().get(0);
+        try (RendererService renderer = new RendererService(context);
+             HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(renderer), null)) {
+            renderer.start();
+            String base = "http://127.0.0.1:" + server.port();
+            cluster.produce(topics.articlesEnriched(), TestArticles.XI_ID, TestArticles.xiCyberspace());
+            await(base + TestArticles.XI_PATH, r -> r.statusCode() == 200);
+            cluster.produce(topics.articlesEnriched(), TestArticles.XI_ID, null);
+            await(base + TestArticles.XI_PATH, r -> r.statusCode() == 410);
+            awaitKillRecord(cluster, KilledArticle.topic(topics).name(), TestArticles.XI_ID);
+        }
+
+        recreateEmpty(cluster, topics.articlesEnriched().name());
+
+        try (RendererService restarted = new RendererService(context);
+             HttpServer server = HttpServer.start("127.0.0.1", 0, List.of(restarted), null)) {
+            restarted.start();
+            String base = "http://127.0.0.1:" + server.port();
+            HttpResponse<String> page = await(base + TestArticles.XI_PATH, r -> r.statusCode() != 503);
+            assertThat(page.statusCode()).isEqualTo(410);
+            assertThat(get(base + previousPath).statusCode()).isEqualTo(410);
+            assertThat(get(base + "/api/v1/articles/" + TestArticles.XI_ID).statusCode()).isEqualTo(410);
+            assertThat(get(base + "/politics/2015-09-25/never-published.html").statusCode()).isEqualTo(404);
+        }
+    }
+
+    private static void awaitKillRecord(TestCluster cluster, String topic, String key) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(100))) {
+                    if (key.equals(r.key()) && r.value() != null) {
+                        return;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no kill record for " + key + " on " + topic);
+    }
+
+    /** Deletes the topic and creates it again, empty, with the same settings (retrying while the deletion completes). */
+    private static void recreateEmpty(TestCluster cluster, String topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()))) {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+            admin.deleteTopics(List.of(topic)).all().get();
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                try {
+                    admin.createTopics(List.of(new NewTopic(topic, description.partitions().size(), (short) 1)
+                            .configs(Map.of("cleanup.policy", "compact")))).all().get();
+                    return;
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException) || System.nanoTime() > deadline) {
+                        throw e;
+                    }
+                    Thread.sleep(200);
+                }
+            }
+        }
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> await(String url, Predicate<HttpResponse<String>> condition) throws Exception {

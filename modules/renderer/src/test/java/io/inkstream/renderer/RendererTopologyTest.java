@@ -5,7 +5,9 @@ import io.inkstream.events.PubStatus;
 import io.inkstream.events.PublishedArticle;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.platform.streams.JsonSerde;
 import io.inkstream.renderer.page.SiteConfig;
+import io.inkstream.renderer.store.KilledArticle;
 import io.inkstream.testkit.TopologyTests;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
@@ -37,6 +39,9 @@ class RendererTopologyTest {
     private final TestOutputTopic<String, PublishedArticle> published = driver.createOutputTopic(
             topics.articlesPublished().name(), serdes.keySerde().deserializer(),
             serdes.valueSerde(topics.articlesPublished()).deserializer());
+    private final TestOutputTopic<String, KilledArticle> killed = driver.createOutputTopic(
+            KilledArticle.topic(topics).name(), serdes.keySerde().deserializer(),
+            new JsonSerde<>(KilledArticle.class).deserializer());
 
     private static Properties props() {
         return TopologyTests.driverProperties("renderer-test", tempStateDir());
@@ -103,6 +108,43 @@ class RendererTopologyTest {
         assertThat(canceled.getBodyHtml()).isEmpty();
         assertThat(out.get(2).value).isNull();
         assertThat(out.get(3).value).isNull();
+    }
+
+    @Test
+    void killIsRecordedOnceWithEveryPathTheArticleHadAndForgottenWhenItComesBack() {
+        EnrichedArticle moved = TestArticles.nextVersion(TestArticles.xiCyberspace(), Instant.parse("2015-09-25T01:00:00Z"),
+                a -> a.setHeadline("Xi urges talks on cyberspace"));
+        moved.setCanonicalPath("/politics/2015-09-25/xi-urges-talks-on-cyberspace-3f2a9c.html");
+        moved.setPreviousPaths(List.of(TestArticles.XI_PATH));
+        enriched.pipeInput(TestArticles.XI_ID, TestArticles.xiCyberspace());
+        enriched.pipeInput(TestArticles.XI_ID, moved);
+        assertThat(killed.isEmpty()).isTrue();
+
+        enriched.pipeInput(TestArticles.XI_ID, TestArticles.nextVersion(TestArticles.xiCyberspace(),
+                Instant.parse("2015-09-25T02:00:00Z"), a -> a.setPubStatus(PubStatus.canceled)));
+        enriched.pipeInput(TestArticles.XI_ID, null);
+        List<KeyValue<String, KilledArticle>> kills = killed.readKeyValuesToList();
+        assertThat(kills).hasSize(1);
+        assertThat(kills.get(0).key).isEqualTo(TestArticles.XI_ID);
+        assertThat(kills.get(0).value.headline()).isEqualTo("Xi urges constructive cyberspace talks");
+        assertThat(kills.get(0).value.paths()).containsExactlyInAnyOrder(TestArticles.XI_PATH,
+                "/politics/2015-09-25/xi-cyberspace-3f2a9c.html",
+                "/politics/2015-09-25/xi-urges-talks-on-cyberspace-3f2a9c.html");
+
+        enriched.pipeInput(TestArticles.XI_ID, TestArticles.nextVersion(TestArticles.xiCyberspace(),
+                Instant.parse("2015-09-25T05:00:00Z"), a -> a.setVersion(4)));
+        KeyValue<String, KilledArticle> back = killed.readKeyValue();
+        assertThat(back.key).isEqualTo(TestArticles.XI_ID);
+        assertThat(back.value).isNull();
+        assertThat(killed.isEmpty()).isTrue();
+    }
+
+    @Test
+    void killOfAnArticleNeverSeenIsRecordedByIdAlone() {
+        enriched.pipeInput("urn:inkstream:article:older", null);
+        KeyValue<String, KilledArticle> kill = killed.readKeyValue();
+        assertThat(kill.key).isEqualTo("urn:inkstream:article:older");
+        assertThat(kill.value.paths()).isEmpty();
     }
 
     @Test

@@ -123,6 +123,19 @@ public final class TestCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Produces one record to the given partition, whatever the key would hash to (another client's partitioner, as a
+     * non-Java producer's), and waits for the broker's acknowledgement.
+     */
+    public <V> void produce(TopicSpec<V> topic, int partition, String key, V value) {
+        try (KafkaProducer<String, V> producer = new KafkaProducer<>(producerProps(),
+                new StringSerializer(), serdes.valueSerde(topic).serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), partition, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot produce to " + topic.name() + " partition " + partition, e);
+        }
+    }
+
     /** Produces raw bytes (e.g. a poison pill that is not Avro). */
     public void produceRaw(String topic, String key, byte[] value) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerProps(),

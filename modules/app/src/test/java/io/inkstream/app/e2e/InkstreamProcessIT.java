@@ -5,12 +5,7 @@ import io.inkstream.events.Ranking;
 import io.inkstream.events.RankingEntry;
 import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
-import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.testkit.TempDirs;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -32,10 +27,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -196,27 +191,13 @@ class InkstreamProcessIT {
     /** The newest ranking of a scope on popularity.top24h, as any Kafka client with the registry reads it. */
     private Optional<Ranking> latestRanking(String scope) {
         TopicSpec<Ranking> topic = Topics.withPrefix("").popularityTop24h();
-        EventSerdes serdes = EventSerdes.forRegistry("http://127.0.0.1:" + registryPort);
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, Ranking> consumer = new KafkaConsumer<>(config,
-                serdes.keySerde().deserializer(), serdes.valueSerde(topic).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            Ranking latest = null;
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, Ranking> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (scope.equals(record.key()) && record.value() != null) {
-                        latest = record.value();
-                    }
-                }
+        AtomicReference<Ranking> latest = new AtomicReference<>();
+        CommittedRecords.readAll(kafkaPort, registryPort, topic, record -> {
+            if (scope.equals(record.key()) && record.value() != null) {
+                latest.set(record.value());
             }
-            return Optional.ofNullable(latest);
-        }
+        });
+        return Optional.ofNullable(latest.get());
     }
 
     /** What the process printed so far (its whole log stays in target/inkstream-process-it.log). */

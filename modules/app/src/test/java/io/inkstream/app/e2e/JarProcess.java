@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** What the tests that run the packaged jar as a real process share: starting it, free ports, cleaning up. */
 final class JarProcess {
@@ -18,13 +19,20 @@ final class JarProcess {
      * a pipe: Process.destroy() closes the pipes at once, and the last lines matter).
      */
     static Process up(Path jar, Path dataDir, int httpPort, int kafkaPort, int registryPort, Path log) throws IOException {
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return up(jar, dataDir, httpPort, kafkaPort, registryPort, log, Map.of());
+    }
+
+    /** The same, with settings given as environment variables (INKSTREAM_...). */
+    static Process up(Path jar, Path dataDir, int httpPort, int kafkaPort, int registryPort, Path log,
+                      Map<String, String> env) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-XX:+UseParallelGC", "-jar", jar.toAbsolutePath().toString(), "up",
                 "--data-dir", dataDir.toString(), "--port", String.valueOf(httpPort),
                 "--kafka-port", String.valueOf(kafkaPort), "--registry-port", String.valueOf(registryPort))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     static int freePort() {

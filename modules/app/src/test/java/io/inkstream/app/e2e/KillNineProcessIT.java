@@ -1,22 +1,15 @@
 package io.inkstream.app.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.inkstream.events.PageView;
 import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
-import io.inkstream.events.serde.EventSerdes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
+import java.net.InetSocketAddress;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -31,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -56,10 +48,6 @@ class KillNineProcessIT {
     private static final int ROUNDS = Integer.getInteger("inkstream.kill.rounds", 3);
     private static final Duration START = Duration.ofSeconds(120);
     private static final Duration RECOVERY = Duration.ofSeconds(15);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36";
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Random random = new Random(Long.getLong("inkstream.kill.seed", System.nanoTime()));
     private Path jar;
     private Path dataDir;
@@ -69,18 +57,16 @@ class KillNineProcessIT {
     private int kafkaPort;
     private int registryPort;
     private int starts;
+    private Map<String, String> env = Map.of();
 
-    /** Items answered 202: article id to the time of the answer. */
-    private final Map<String, Long> ackedItems = new ConcurrentHashMap<>();
-    /** Visitors whose one view was answered 204. */
-    private final Set<String> ackedViews = ConcurrentHashMap.newKeySet();
-    private final Map<Integer, AtomicInteger> answers = new ConcurrentHashMap<>();
-    private final AtomicBoolean loading = new AtomicBoolean(true);
+    private PipelineLoad load;
     private final ConcurrentLinkedQueue<String> notes = new ConcurrentLinkedQueue<>();
 
     @AfterEach
     void stop() throws InterruptedException {
-        loading.set(false);
+        if (load != null) {
+            load.loading.set(false);
+        }
         if (process != null && process.isAlive()) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
@@ -89,27 +75,19 @@ class KillNineProcessIT {
 
     @Test
     void killedUnderLoadLosesNothingAcknowledgedDoublesNothingAndPublishesAgainWithin15Seconds() throws Exception {
-        String packaged = System.getProperty("inkstream.jar");
-        Assumptions.assumeTrue(packaged != null, "runs in mvn verify, after package (failsafe sets inkstream.jar)");
-        jar = Path.of(packaged);
-        logDir = jar.toAbsolutePath().getParent();
-        dataDir = Files.createTempDirectory("inkstream-kill-nine-");
-        httpPort = JarProcess.freePort();
-        kafkaPort = JarProcess.freePort();
-        registryPort = JarProcess.freePort();
+        prepare("inkstream-kill-nine-");
         start();
         awaitUp(START);
 
         // the article the readers read, on the site before the load starts
-        String viewed = postItem("kill9-viewed");
+        String viewed = load.postItem("kill9-viewed");
         assertThat(viewed).as("first item accepted").isNotNull();
-        awaitPublished(viewed, Duration.ofSeconds(60));
+        load.awaitPublished(viewed, Duration.ofSeconds(60));
 
-        Thread items = new Thread(this::itemLoad, "kill9-items");
+        Thread items = new Thread(load::itemLoad, "kill9-items");
         List<Thread> beacons = new ArrayList<>();
-        AtomicInteger visitors = new AtomicInteger();
         for (int t = 0; t < 2; t++) {
-            beacons.add(new Thread(() -> beaconLoad(viewed, visitors), "kill9-beacons-" + t));
+            beacons.add(new Thread(() -> load.beaconLoad(viewed), "kill9-beacons-" + t));
         }
         items.start();
         beacons.forEach(Thread::start);
@@ -117,19 +95,21 @@ class KillNineProcessIT {
         List<Long> recoveries = new ArrayList<>();
         for (int round = 1; round <= ROUNDS; round++) {
             Thread.sleep(3000 + random.nextInt(5000)); // under load, for a random while
-            int itemsBefore = ackedItems.size();
-            int viewsBefore = ackedViews.size();
+            int itemsBefore = load.ackedItems.size();
+            int viewsBefore = load.ackedViews.size();
             process.destroyForcibly(); // SIGKILL: no shutdown hook, nothing flushed
             assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
             notes.add("round " + round + ": killed after " + itemsBefore + " items, " + viewsBefore + " views acknowledged");
             long restarted = System.nanoTime();
             start();
-            long[] times = awaitAnItemPostedAfter(restarted, Duration.ofSeconds(120));
+            // ms to ingest's first 202 (the stack's start), then to that item's page: what a stalled group made long (45 s)
+            long[] times = load.awaitAnItemAcceptedAndPublishedAfter(restarted, Duration.ofSeconds(120),
+                    () -> assertThat(process.isAlive()).as("process running (logs in %s)", logDir).isTrue());
             recoveries.add(times[1]);
             notes.add("round " + round + ": ingest accepted again " + times[0] + " ms after the restart; that item was published "
                     + times[1] + " ms later (" + (times[0] + times[1]) + " ms after the restart)");
         }
-        loading.set(false);
+        load.loading.set(false);
         items.join(20_000);
         for (Thread b : beacons) {
             b.join(20_000);
@@ -140,38 +120,116 @@ class KillNineProcessIT {
         Map<String, Integer> ingested = countByKey(Topics.withPrefix("").articlesIngested(), a -> a.getVersion() == 1);
         Map<String, Integer> versions = countByKey(Topics.withPrefix("").articlesIngested(), a -> true);
         Map<String, Integer> viewsByVisitor = new HashMap<>();
-        countByKey(Topics.withPrefix("").pageviews(), v -> true, v -> v.getVisitorHash(), viewsByVisitor);
+        countByKey(Topics.withPrefix("").pageviews(), v -> true, PageView::getVisitorHash, viewsByVisitor);
         long counted = awaitCount(viewed, viewsByVisitor.size(), Duration.ofSeconds(60));
 
-        String report = String.join("\n", notes) + "\nanswers by status: " + answers
-                + "\nitems acknowledged " + ackedItems.size() + ", on articles.ingested " + ingested.size()
-                + "; views acknowledged " + ackedViews.size() + ", on pageviews " + viewsByVisitor.size()
+        String report = String.join("\n", notes) + "\nanswers by status: " + load.answers
+                + "\nitems acknowledged " + load.ackedItems.size() + ", on articles.ingested " + ingested.size()
+                + "; views acknowledged " + load.ackedViews.size() + ", on pageviews " + viewsByVisitor.size()
                 + ", counted by popularity " + counted + "\naccepted-to-published after each restart (ms): " + recoveries;
         System.out.println(report);
-        assertThat(ingested.keySet()).as("acknowledged items on articles.ingested\n%s", report).containsAll(ackedItems.keySet());
+        assertThat(ingested.keySet()).as("acknowledged items on articles.ingested\n%s", report).containsAll(load.ackedItems.keySet());
         assertThat(versions).as("each article once (a resent item is a duplicate, not a version 2)\n%s", report)
                 .allSatisfy((id, n) -> assertThat(n).as(id).isEqualTo(1));
         assertThat(viewsByVisitor).as("each view once on pageviews\n%s", report)
                 .allSatisfy((visitor, n) -> assertThat(n).as(visitor).isEqualTo(1));
         assertThat(viewsByVisitor.size()).as("acknowledged views all on pageviews\n%s", report)
-                .isGreaterThanOrEqualTo(ackedViews.size());
+                .isGreaterThanOrEqualTo(load.ackedViews.size());
         assertThat(counted).as("popularity counts each stored view once\n%s", report).isEqualTo(viewsByVisitor.size());
-        assertThat(answers.keySet()).as("never a 500\n%s", report).doesNotContain(500);
+        assertThat(load.answers.keySet()).as("never a 500\n%s", report).doesNotContain(500);
         assertThat(recoveries).as("ms from ingest accepting again after each restart to that item being published\n%s", report)
                 .allSatisfy(ms -> assertThat(ms).isLessThanOrEqualTo(RECOVERY.toMillis()));
+    }
+
+    /**
+     * A push partner's receiver (JDK HttpServer, slow enough that delivery is under way) while the jar is killed
+     * with SIGKILL and restarted: every version ingest acknowledged reaches the partner (at least once; a version in
+     * flight at the kill may come again under the same Idempotency-Key, which the receiver counts).
+     */
+    @Test
+    void pushPartnerKilledMidDeliveryMissesNoVersion() throws Exception {
+        prepare("inkstream-kill-nine-push-");
+        env = Map.of("INKSTREAM_SYNDICATION_ADMIN_TOKEN", "kill9-admin", "INKSTREAM_SYNDICATION_PUSH_BACKOFF", "200ms",
+                "INKSTREAM_SYNDICATION_PUSH_MAX_BACKOFF", "2s");
+        Set<String> received = ConcurrentHashMap.newKeySet();
+        AtomicInteger again = new AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        receiver.createContext("/inbox", ex -> {
+            ex.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (!received.add(ex.getRequestHeaders().getFirst("Idempotency-Key"))) {
+                again.incrementAndGet();
+            }
+            ex.sendResponseHeaders(204, -1);
+            ex.close();
+        });
+        receiver.start();
+        try {
+            start();
+            awaitUp(START);
+            HttpResponse<String> added = load.send(HttpRequest.newBuilder(load.uri("/syndication/v1/admin/partners"))
+                    .header("Authorization", "Bearer kill9-admin")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"kill9\",\"delivery\":\"push\",\"url\":"
+                            + "\"http://127.0.0.1:" + receiver.getAddress().getPort() + "/inbox\"}")));
+            assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+            for (int i = 0; i < 60; i++) {
+                load.postItem("kill9-push-" + i);
+            }
+            long deadline = System.nanoTime() + START.toNanos();
+            while (received.size() < 10 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            int before = received.size();
+            process.destroyForcibly();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            start();
+            awaitUp(START);
+            deadline = System.nanoTime() + START.toNanos();
+            while (!received.containsAll(expectedKeys()) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            String report = "acknowledged " + load.ackedItems.size() + ", received before the kill " + before + ", after "
+                    + received.size() + ", received again (same key) " + again.get();
+            System.out.println(report);
+            assertThat(before).as(report).isLessThan(load.ackedItems.size());
+            assertThat(received).as(report).containsAll(expectedKeys());
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    /** The packaged jar (or the test skipped), a fresh data directory, free ports. */
+    private void prepare(String dataDirPrefix) throws IOException {
+        String packaged = System.getProperty("inkstream.jar");
+        Assumptions.assumeTrue(packaged != null, "runs in mvn verify, after package (failsafe sets inkstream.jar)");
+        jar = Path.of(packaged);
+        logDir = jar.toAbsolutePath().getParent();
+        dataDir = Files.createTempDirectory(dataDirPrefix);
+        httpPort = JarProcess.freePort();
+        kafkaPort = JarProcess.freePort();
+        registryPort = JarProcess.freePort();
+        load = new PipelineLoad(httpPort, "kill9", random);
+    }
+
+    private List<String> expectedKeys() {
+        return load.ackedItems.keySet().stream().map(id -> id + ":1").toList();
     }
 
     private void start() throws IOException {
         starts++;
         Path log = logDir.resolve("kill-nine-process-it-" + starts + ".log");
-        process = JarProcess.up(jar, dataDir, httpPort, kafkaPort, registryPort, log);
+        process = JarProcess.up(jar, dataDir, httpPort, kafkaPort, registryPort, log, env);
     }
 
     private void awaitUp(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("process running (logs in %s)", logDir).isTrue();
-            HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/health")).GET());
+            HttpResponse<String> r = load.send(HttpRequest.newBuilder(load.uri("/health")).GET());
             if (r != null && r.statusCode() == 200) {
                 return;
             }
@@ -180,99 +238,13 @@ class KillNineProcessIT {
         throw new AssertionError("not UP within " + timeout + " (logs in " + logDir + ")");
     }
 
-    /**
-     * Waits for the first item acknowledged after the restart, then for its page: ms from the restart to that 202,
-     * and from the 202 to the page. The second is what a stalled group made long (45 s): ingest answered 202 while
-     * nothing moved. The first is the stack's start (the broker recovering its log, the services starting).
-     */
-    private long[] awaitAnItemPostedAfter(long restartedNanos, Duration timeout) throws InterruptedException {
-        long deadline = restartedNanos + timeout.toNanos();
-        String probe = null;
-        long acceptedAt = 0;
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("process running (logs in %s)", logDir).isTrue();
-            if (probe == null) {
-                Map.Entry<String, Long> first = ackedItems.entrySet().stream().filter(e -> e.getValue() > restartedNanos)
-                        .min(Map.Entry.comparingByValue()).orElse(null);
-                if (first != null) {
-                    probe = first.getKey();
-                    acceptedAt = first.getValue();
-                }
-            }
-            if (probe != null) {
-                HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/articles/" + probe)).GET());
-                if (r != null && r.statusCode() == 200) {
-                    return new long[] {(acceptedAt - restartedNanos) / 1_000_000, (System.nanoTime() - acceptedAt) / 1_000_000};
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no item posted after the restart was published within " + timeout
-                + " (probe " + probe + "; logs in " + logDir + ")");
-    }
-
-    private void itemLoad() {
-        int n = 0;
-        while (loading.get()) {
-            postItem("kill9-item-" + (n++));
-            sleep(150);
-        }
-    }
-
-    private void beaconLoad(String articleId, AtomicInteger visitors) {
-        while (loading.get()) {
-            String visitor = "kill9-visitor-" + visitors.incrementAndGet();
-            String body = JSON.createObjectNode().put("articleId", articleId).put("visitor", visitor).toString();
-            HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/beacon")).header("User-Agent", BROWSER)
-                    .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body)));
-            if (r != null && r.statusCode() == 204) {
-                ackedViews.add(visitor);
-            }
-            sleep(5);
-        }
-    }
-
-    /** Posts a distinct ninjs item; its article id when answered 202, else null. */
-    private String postItem(String name) {
-        String uri = "urn:inkstream:kill9:" + name;
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < 40; i++) {
-            body.append(WORDS[random.nextInt(WORDS.length)]).append(i % 12 == 11 ? ". " : " ");
-        }
-        String item = JSON.createObjectNode().put("uri", uri).put("type", "text").put("version", "1")
-                .put("versioncreated", "2026-12-01T10:00:00Z").put("pubstatus", "usable").put("language", "en")
-                .put("headline", "Kill nine " + name + " " + WORDS[random.nextInt(WORDS.length)])
-                .put("body_text", body.toString()).toString();
-        HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/items?filename=" + name + ".json"))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(item)));
-        if (r == null || r.statusCode() != 202) {
-            return null;
-        }
-        String articleId = json(r.body()).path("articleId").asText();
-        ackedItems.put(articleId, System.nanoTime());
-        return articleId;
-    }
-
-    private void awaitPublished(String articleId, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/api/v1/articles/" + articleId)).GET());
-            if (r != null && r.statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError(articleId + " not published within " + timeout);
-    }
-
     private long awaitCount(String articleId, long expected, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long views = -1;
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = send(HttpRequest.newBuilder(uri("/v1/popular/articles/" + articleId)).GET());
+            HttpResponse<String> r = load.send(HttpRequest.newBuilder(load.uri("/v1/popular/articles/" + articleId)).GET());
             if (r != null && r.statusCode() == 200) {
-                views = json(r.body()).path("views").asLong();
+                views = PipelineLoad.json(r.body()).path("views").asLong();
                 if (views == expected) {
                     return views;
                 }
@@ -288,63 +260,12 @@ class KillNineProcessIT {
         return counts;
     }
 
-    /** Counts committed records of a topic by key (or by {@code by} of the value), read as any client would. */
     private <V> void countByKey(TopicSpec<V> topic, java.util.function.Predicate<V> which, Function<V, String> by,
                                 Map<String, Integer> counts) {
-        EventSerdes serdes = EventSerdes.forRegistry("http://127.0.0.1:" + registryPort);
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config,
-                serdes.keySerde().deserializer(), serdes.valueSerde(topic).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null && which.test(record.value())) {
-                        counts.merge(by == null ? record.key() : by.apply(record.value()), 1, Integer::sum);
-                    }
-                }
+        CommittedRecords.readAll(kafkaPort, registryPort, topic, record -> {
+            if (record.value() != null && which.test(record.value())) {
+                counts.merge(by == null ? record.key() : by.apply(record.value()), 1, Integer::sum);
             }
-        }
+        });
     }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            answers.computeIfAbsent(r.statusCode(), s -> new AtomicInteger()).incrementAndGet();
-            return r;
-        } catch (IOException e) {
-            return null; // the process is down (killed, or not listening yet): not acknowledged
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + httpPort + path);
-    }
-
-    private static JsonNode json(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final String[] WORDS = ("harbour council budget river festival railway vaccine satellite drought "
-            + "election tariff museum orchestra glacier typhoon startup semiconductor wheat pension bridge airport "
-            + "library theatre marathon reactor vineyard coral tunnel market shipyard telescope archive").split(" ");
 }

@@ -56,7 +56,12 @@ final class SiteClient {
                     if (r.statusCode() != 200) {
                         return null;
                     }
-                    return URI.create(json(r.body()).path("uri_canonical").asText()).getRawPath();
+                    for (JsonNode rendition : json(r.body()).path("renditions")) { // ninjs 2.2: the page is the web rendition
+                        if (rendition.path("name").asText().equals("web")) {
+                            return URI.create(rendition.path("href").asText()).getRawPath();
+                        }
+                    }
+                    return null;
                 });
     }
 

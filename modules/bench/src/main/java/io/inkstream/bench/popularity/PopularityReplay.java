@@ -1,5 +1,6 @@
 package io.inkstream.bench.popularity;
 
+import io.inkstream.bench.DriverMain;
 import io.inkstream.events.PageView;
 import io.inkstream.events.Ranking;
 import io.inkstream.events.RankingEntry;
@@ -31,6 +32,7 @@ import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,6 +47,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.zip.CRC32;
 
 /**
  * Issue #5: how fast the popularity topology gets through a backfill of page views, next to what the
@@ -74,19 +77,7 @@ public final class PopularityReplay {
     }
 
     public static void main(String[] args) throws Exception {
-        ReplayOptions options;
-        try {
-            options = ReplayOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        String report = new PopularityReplay(options, System.out).run(String.join(" ", args));
-        System.out.println();
-        System.out.println(report);
-        // Kafka and Jetty leave non-daemon threads behind now and then; the report is out, so stop here.
-        System.exit(0);
+        DriverMain.run(args, ReplayOptions::parse, (options, commandLine) -> new PopularityReplay(options, System.out).run(commandLine));
     }
 
     private String run(String commandLine) throws Exception {
@@ -149,6 +140,13 @@ public final class PopularityReplay {
         return report(commandLine, generator, total, produceSeconds, rawSeconds, popularity, window, top, expected);
     }
 
+    /** The partition librdkafka's default partitioner ({@code consistent_random}: CRC32 of the key) gives a key. */
+    static int crc32Partition(String key, int partitions) {
+        CRC32 crc = new CRC32();
+        crc.update(key.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % partitions);
+    }
+
     /** Writes every view with an idempotent producer (no transaction: no markers, offsets = records). */
     private double produce(ServiceContext context, ViewGenerator generator) {
         Properties p = new Properties();
@@ -159,6 +157,7 @@ public final class PopularityReplay {
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         Serde<PageView> values = context.serdes().valueSerde(context.topics().pageviews());
         String topic = context.topics().pageviews().name();
+        int partitions = context.topics().pageviews().partitions();
         AtomicReference<Exception> failed = new AtomicReference<>();
         long started = System.nanoTime();
         long nextReport = started + Duration.ofSeconds(5).toNanos();
@@ -168,7 +167,8 @@ public final class PopularityReplay {
                 values.serializer())) {
             for (long i = 0; i < options.views() && failed.get() == null; i++) {
                 PageView view = generator.next();
-                producer.send(new ProducerRecord<>(topic, view.getArticleId(), view), (md, e) -> {
+                Integer partition = options.crc32Partitioner() ? crc32Partition(view.getArticleId(), partitions) : null;
+                producer.send(new ProducerRecord<>(topic, partition, view.getArticleId(), view), (md, e) -> {
                     if (e != null) {
                         failed.compareAndSet(null, e);
                     }

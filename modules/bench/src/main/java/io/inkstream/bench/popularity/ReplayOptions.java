@@ -10,7 +10,8 @@ import java.util.List;
  * smoke run and the full-size run are the same command.
  */
 record ReplayOptions(long views, int articles, int hours, long visitors, double zipfExponent, double sweepShare,
-                     double botShare, double repeatShare, long seed, Duration phaseTimeout, Path dataDir, boolean keep) {
+                     double botShare, double repeatShare, long seed, Duration phaseTimeout, Path dataDir, boolean keep,
+                     boolean crc32Partitioner) {
 
     static final String USAGE = """
             PopularityReplay: replays page views through the popularity topology on an embedded broker + registry.
@@ -26,6 +27,8 @@ record ReplayOptions(long views, int articles, int hours, long visitors, double 
               --timeout-min N    limit for each phase in minutes (default 30)
               --data-dir DIR     where the broker and state stores live (default: a new temp dir)
               --keep             keep the data directory afterwards
+              --crc32-partitioner true  write views where librdkafka's default partitioner would (CRC32 of the
+                                 key), not Java's murmur2: about 2/3 of them go through popularity's repartition
             """;
 
     ReplayOptions {
@@ -52,6 +55,7 @@ record ReplayOptions(long views, int articles, int hours, long visitors, double 
         long seed = 42;
         int timeoutMin = 30;
         Path dataDir = null;
+        boolean crc32 = false;
         Flags flags = new Flags(args, USAGE);
         for (Flags.Flag flag = flags.next(); flag != null; flag = flags.next()) {
             String value = flag.value().replace("_", "");
@@ -67,16 +71,18 @@ record ReplayOptions(long views, int articles, int hours, long visitors, double 
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--timeout-min" -> timeoutMin = Integer.parseInt(value);
                 case "--data-dir" -> dataDir = Path.of(flag.value());
+                case "--crc32-partitioner" -> crc32 = Boolean.parseBoolean(value);
                 default -> throw flags.unknown(flag);
             }
         }
         return new ReplayOptions(views, articles, hours, visitors == null ? Math.max(1, views / 4) : visitors, zipf,
-                sweep, bots, repeats, seed, Duration.ofMinutes(timeoutMin), dataDir, flags.keep());
+                sweep, bots, repeats, seed, Duration.ofMinutes(timeoutMin), dataDir, flags.keep(), crc32);
     }
 
     String describe() {
         return String.format(java.util.Locale.ROOT,
-                "--views %d --articles %d --hours %d --visitors %d --zipf %s --sweep %s --bots %s --repeats %s --seed %d",
+                "--views %d --articles %d --hours %d --visitors %d --zipf %s --sweep %s --bots %s --repeats %s --seed %d"
+                        + (crc32Partitioner ? " --crc32-partitioner true" : ""),
                 views, articles, hours, visitors, zipfExponent, sweepShare, botShare, repeatShare, seed);
     }
 }

@@ -1,5 +1,6 @@
 package io.inkstream.bench.stack;
 
+import io.inkstream.bench.DriverMain;
 import io.inkstream.testkit.TempDirs;
 
 import java.io.IOException;
@@ -31,18 +32,7 @@ public final class StackBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        StackOptions options;
-        try {
-            options = StackOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
-        String report = new StackBenchmark(options, System.out).run(String.join(" ", args));
-        System.out.println();
-        System.out.println(report);
-        System.exit(0);
+        DriverMain.run(args, StackOptions::parse, (options, commandLine) -> new StackBenchmark(options, System.out).run(commandLine));
     }
 
     private String run(String commandLine) throws Exception {

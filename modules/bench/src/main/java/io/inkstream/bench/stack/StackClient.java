@@ -53,14 +53,18 @@ final class StackClient {
         return JSON.readTree(answer.body()).path("articleId").asText();
     }
 
-    /** The article's site path once the ninjs API knows it (its uri_canonical), empty while it does not. */
+    /** The article's site path once the ninjs API knows it (its web rendition, ninjs 2.2), empty while it does not. */
     Optional<String> canonicalPath(String articleId) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(get("/api/v1/articles/" + articleId), HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() != 200) {
             return Optional.empty();
         }
-        String url = JSON.readTree(answer.body()).path("uri_canonical").asText(null);
-        return url == null ? Optional.empty() : Optional.of(URI.create(url).getRawPath());
+        for (com.fasterxml.jackson.databind.JsonNode rendition : JSON.readTree(answer.body()).path("renditions")) {
+            if (rendition.path("name").asText().equals("web") && rendition.hasNonNull("href")) {
+                return Optional.of(URI.create(rendition.path("href").asText()).getRawPath());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Sends one reader's beacon; completes with the status (204 when accepted). */

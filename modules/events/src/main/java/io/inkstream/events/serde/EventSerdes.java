@@ -36,6 +36,9 @@ public final class EventSerdes {
     /** The value serde of a topic. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <V> Serde<V> valueSerde(TopicSpec<V> topic) {
+        if (topic.valueType() == String.class) {
+            return (Serde<V>) Serdes.String(); // a service's private records as JSON text (syndication.partners, ...)
+        }
         return (Serde<V>) valueSerdes.computeIfAbsent(topic.valueType(),
                 type -> new SpecificAvroSerde(registry, configs, (Class<? extends SpecificRecord>) type, false));
     }

@@ -21,11 +21,8 @@ public final class AtomParser implements WireFormatParser {
 
     @Override
     public boolean sniff(byte[] payload, String contentType, String filename) {
-        if (PayloadText.mediaTypeIs(contentType, "application/atom+xml")) {
-            return true;
-        }
-        String head = PayloadText.head(payload, 4096);
-        return head.startsWith("<") && head.contains("http://www.w3.org/2005/Atom");
+        return PayloadText.declaredOrLooksLike(contentType, payload, head -> head.startsWith("<") && head.contains("http://www.w3.org/2005/Atom"),
+                "application/atom+xml");
     }
 
     @Override
@@ -42,17 +39,9 @@ public final class AtomParser implements WireFormatParser {
             throw new RejectedItemException("unparseable", "Expected an Atom <feed> or <entry>, found <" + root.getLocalName() + ">.");
         }
         String feedLanguage = SecureXml.attr(root, "xml:lang");
-        List<ParsedArticle> out = new ArrayList<>();
-        for (Element entry : entries) {
-            ParsedArticle article = entry(entry, source, feedLanguage);
-            if (article != null) {
-                out.add(article);
-            }
-        }
-        if (out.isEmpty()) {
-            throw new RejectedItemException("missing-body", "The Atom feed has no entry with a title and a body (content or summary).");
-        }
-        return out;
+        String feedSource = source;
+        return FeedEntries.usable(entries, entry -> entry(entry, feedSource, feedLanguage),
+                "The Atom feed has no entry with a title and a body (content or summary).");
     }
 
     private static ParsedArticle entry(Element entry, String source, String feedLanguage) throws RejectedItemException {

@@ -91,4 +91,29 @@ public final class FeedEntries {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Reads one RSS item or Atom entry; null when it has no title or no body. */
+    @FunctionalInterface
+    interface EntryReader {
+        ParsedArticle read(Element entry) throws RejectedItemException;
+    }
+
+    /**
+     * The articles of a feed's items or entries, those without a title or body skipped.
+     *
+     * @throws RejectedItemException "missing-body" with {@code noneUsable} when no entry gives one
+     */
+    static List<ParsedArticle> usable(List<Element> entries, EntryReader reader, String noneUsable) throws RejectedItemException {
+        List<ParsedArticle> out = new ArrayList<>();
+        for (Element entry : entries) {
+            ParsedArticle article = reader.read(entry);
+            if (article != null) {
+                out.add(article);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new RejectedItemException("missing-body", noneUsable);
+        }
+        return out;
+    }
 }

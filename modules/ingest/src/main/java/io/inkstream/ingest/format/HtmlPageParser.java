@@ -40,11 +40,10 @@ public final class HtmlPageParser implements WireFormatParser {
 
     @Override
     public boolean sniff(byte[] payload, String contentType, String filename) {
-        if (PayloadText.mediaTypeIs(contentType, "text/html", "application/xhtml+xml")) {
-            return true;
-        }
-        String head = PayloadText.head(payload, 4096).toLowerCase(Locale.ROOT);
-        return head.startsWith("<!doctype html") || head.startsWith("<html") || (head.startsWith("<") && head.contains("<body"));
+        return PayloadText.declaredOrLooksLike(contentType, payload, text -> {
+            String head = text.toLowerCase(Locale.ROOT);
+            return head.startsWith("<!doctype html") || head.startsWith("<html") || (head.startsWith("<") && head.contains("<body"));
+        }, "text/html", "application/xhtml+xml");
     }
 
     @Override

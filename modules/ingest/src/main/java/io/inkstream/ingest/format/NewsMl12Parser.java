@@ -17,7 +17,7 @@ import java.util.Locale;
  * media. {@code Status} Canceled is a kill; the id leaves out the revision, so that every revision
  * and the kill of a story are versions of one article.
  */
-public final class NewsMl12Parser implements WireFormatParser {
+public final class NewsMl12Parser implements WireFormatParser.OfEntries {
 
     public static final String FORMAT = "newsml-1.2";
 
@@ -32,11 +32,6 @@ public final class NewsMl12Parser implements WireFormatParser {
     @Override
     public boolean sniff(byte[] payload, String contentType, String filename) {
         return PayloadText.mediaTypeIs(contentType, "text/vnd.iptc.newsml") || "NewsML".equals(SecureXml.rootName(payload));
-    }
-
-    @Override
-    public List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException {
-        return ParsedEntry.articles(parseEntries(payload, contentType));
     }
 
     @Override

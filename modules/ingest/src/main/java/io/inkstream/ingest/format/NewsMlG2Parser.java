@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * A packageItem becomes one story with the text and media items of the same message it
  * references. {@code stat:canceled} is a kill.
  */
-public final class NewsMlG2Parser implements WireFormatParser {
+public final class NewsMlG2Parser implements WireFormatParser.OfEntries {
 
     public static final String FORMAT = "newsml-g2";
 
@@ -58,18 +58,10 @@ public final class NewsMlG2Parser implements WireFormatParser {
 
     @Override
     public boolean sniff(byte[] payload, String contentType, String filename) {
-        if (PayloadText.mediaTypeIs(contentType, "application/vnd.iptc.g2.newsitem+xml", "application/vnd.iptc.g2.newsmessage+xml",
-                "application/vnd.iptc.g2.packageitem+xml")) {
-            return true;
-        }
-        String head = PayloadText.head(payload, 4096);
-        return head.startsWith("<") && (head.contains("<newsItem") || head.contains("<newsMessage") || head.contains(":newsItem")
-                || head.contains("<packageItem") || head.contains(":newsMessage"));
-    }
-
-    @Override
-    public List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException {
-        return ParsedEntry.articles(parseEntries(payload, contentType));
+        return PayloadText.declaredOrLooksLike(contentType, payload,
+                head -> head.startsWith("<") && (head.contains("<newsItem") || head.contains("<newsMessage") || head.contains(":newsItem")
+                        || head.contains("<packageItem") || head.contains(":newsMessage")),
+                "application/vnd.iptc.g2.newsitem+xml", "application/vnd.iptc.g2.newsmessage+xml", "application/vnd.iptc.g2.packageitem+xml");
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code {total, item:[…]}}, holds several items, each accepted or refused on its own. The
  * ninjs uri (else guid) is the story's source id.
  */
-public final class NinjsParser implements WireFormatParser {
+public final class NinjsParser implements WireFormatParser.OfEntries {
 
     public static final String FORMAT = "ninjs";
 
@@ -38,17 +38,10 @@ public final class NinjsParser implements WireFormatParser {
 
     @Override
     public boolean sniff(byte[] payload, String contentType, String filename) {
-        if (PayloadText.mediaTypeIs(contentType, "application/ninjs+json")) {
-            return true;
-        }
-        String head = PayloadText.head(payload, 4096);
-        return (head.startsWith("{") || head.startsWith("["))
-                && (head.contains("\"uri\"") || head.contains("\"guid\"") || head.contains("\"headline") || head.contains("\"body_"));
-    }
-
-    @Override
-    public List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException {
-        return ParsedEntry.articles(parseEntries(payload, contentType));
+        return PayloadText.declaredOrLooksLike(contentType, payload,
+                head -> (head.startsWith("{") || head.startsWith("["))
+                        && (head.contains("\"uri\"") || head.contains("\"guid\"") || head.contains("\"headline") || head.contains("\"body_")),
+                "application/ninjs+json");
     }
 
     @Override

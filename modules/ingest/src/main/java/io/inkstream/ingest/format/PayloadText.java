@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,14 @@ final class PayloadText {
         int start = payload.length >= 3 && (payload[0] & 0xff) == 0xEF && (payload[1] & 0xff) == 0xBB && (payload[2] & 0xff) == 0xBF ? 3 : 0;
         int len = Math.min(max, payload.length - start);
         return new String(payload, start, Math.max(0, len), StandardCharsets.UTF_8).stripLeading();
+    }
+
+    /**
+     * The sniff of a format with its own media types: true when the item declares one of them, or
+     * else when the first 4 KiB of the payload, as text ({@link #head}), satisfy {@code looksLikeIt}.
+     */
+    static boolean declaredOrLooksLike(String contentType, byte[] payload, Predicate<String> looksLikeIt, String... mediaTypes) {
+        return mediaTypeIs(contentType, mediaTypes) || looksLikeIt.test(head(payload, 4096));
     }
 
     static boolean mediaTypeIs(String contentType, String... types) {

@@ -2,7 +2,6 @@ package io.inkstream.ingest.format;
 
 import org.w3c.dom.Element;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,11 +20,8 @@ public final class RssParser implements WireFormatParser {
 
     @Override
     public boolean sniff(byte[] payload, String contentType, String filename) {
-        if (PayloadText.mediaTypeIs(contentType, "application/rss+xml")) {
-            return true;
-        }
-        String head = PayloadText.head(payload, 4096);
-        return head.startsWith("<") && head.contains("<rss");
+        return PayloadText.declaredOrLooksLike(contentType, payload, head -> head.startsWith("<") && head.contains("<rss"),
+                "application/rss+xml");
     }
 
     @Override
@@ -37,17 +33,8 @@ public final class RssParser implements WireFormatParser {
         }
         String source = SecureXml.text(channel, "title");
         String language = SecureXml.text(channel, "language");
-        List<ParsedArticle> out = new ArrayList<>();
-        for (Element item : SecureXml.children(channel, "item")) {
-            ParsedArticle article = item(item, source, language);
-            if (article != null) {
-                out.add(article);
-            }
-        }
-        if (out.isEmpty()) {
-            throw new RejectedItemException("missing-body", "The RSS feed has no item with a title and a body (content:encoded or description).");
-        }
-        return out;
+        return FeedEntries.usable(SecureXml.children(channel, "item"), item -> item(item, source, language),
+                "The RSS feed has no item with a title and a body (content:encoded or description).");
     }
 
     private static ParsedArticle item(Element item, String source, String language) throws RejectedItemException {

@@ -35,4 +35,19 @@ public interface WireFormatParser {
     default List<ParsedEntry> parseEntries(byte[] payload, String contentType) throws RejectedItemException {
         return parse(payload, contentType).stream().map(a -> ParsedEntry.of(a.sourceId(), a)).toList();
     }
+
+    /**
+     * A format whose files carry several items (newsMessage, ninjs wrappers, NewsML 1.2, WXR
+     * exports): it reads entries, and its stories are those entries' stories ({@link ParsedEntry#articles}).
+     */
+    interface OfEntries extends WireFormatParser {
+
+        @Override
+        default List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException {
+            return ParsedEntry.articles(parseEntries(payload, contentType));
+        }
+
+        @Override
+        List<ParsedEntry> parseEntries(byte[] payload, String contentType) throws RejectedItemException;
+    }
 }

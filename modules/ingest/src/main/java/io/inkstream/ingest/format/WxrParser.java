@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * the reason, since they were never meant to be public. Pages, menus and other post types are
  * not news and are skipped.
  */
-public final class WxrParser implements WireFormatParser {
+public final class WxrParser implements WireFormatParser.OfEntries {
 
     public static final String FORMAT = "wordpress-wxr";
 
@@ -70,11 +70,6 @@ public final class WxrParser implements WireFormatParser {
     public boolean sniff(byte[] payload, String contentType, String filename) {
         String head = PayloadText.head(payload, 8192);
         return head.startsWith("<") && head.contains("<rss") && head.contains(WP_NS);
-    }
-
-    @Override
-    public List<ParsedArticle> parse(byte[] payload, String contentType) throws RejectedItemException {
-        return ParsedEntry.articles(parseEntries(payload, contentType));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.inkstream.ingest.format;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.inkstream.testkit.Fixtures;
 
 /** Reads fixtures that sit beside the tests (src/test/resources) or in the testkit jar. */
 final class TestResources {
@@ -11,14 +9,7 @@ final class TestResources {
     }
 
     static byte[] bytes(String path) {
-        try (InputStream in = TestResources.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test resource " + path);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Fixtures.resource(path);
     }
 
     static byte[] ecnsFixture() {

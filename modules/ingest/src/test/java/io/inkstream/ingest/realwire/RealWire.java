@@ -6,11 +6,12 @@ import io.inkstream.events.Topics;
 import io.inkstream.events.WireItem;
 import io.inkstream.events.WireRejection;
 import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.ingest.IngestTestTopics;
 import io.inkstream.ingest.IngestTopology;
 import io.inkstream.ingest.WireItemParser;
 import io.inkstream.ingest.WireItems;
 import io.inkstream.ingest.format.WireFormats;
-import org.apache.kafka.streams.StreamsConfig;
+import io.inkstream.testkit.TopologyTests;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -26,7 +27,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -58,18 +58,12 @@ public final class RealWire implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "real-wire-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         driver = new TopologyTestDriver(IngestTopology.build(topics, serdes, new WireItemParser(WireFormats.standard()),
-                Clock.fixed(RECEIVED, ZoneOffset.UTC)), props);
-        received = driver.createInputTopic(topics.wireReceived().name(), serdes.keySerde().serializer(),
-                serdes.valueSerde(topics.wireReceived()).serializer());
-        ingested = driver.createOutputTopic(topics.articlesIngested().name(), serdes.keySerde().deserializer(),
-                serdes.valueSerde(topics.articlesIngested()).deserializer());
-        rejected = driver.createOutputTopic(topics.wireRejected().name(), serdes.keySerde().deserializer(),
-                serdes.valueSerde(topics.wireRejected()).deserializer());
+                Clock.fixed(RECEIVED, ZoneOffset.UTC)), TopologyTests.driverProperties("real-wire-test", stateDir));
+        IngestTestTopics io = IngestTestTopics.on(driver, topics, serdes);
+        received = io.received();
+        ingested = io.ingested();
+        rejected = io.rejected();
     }
 
     /** A fresh topology; skips the calling test when {@code ../shared/wire} is absent. */
@@ -109,6 +103,26 @@ public final class RealWire implements AutoCloseable {
     /** Pushes a file with a media type, as an HTTP sender that sets Content-Type would. */
     public Result push(String relativePath, String contentType) {
         return push(bytes(relativePath), Path.of(relativePath).getFileName().toString(), contentType);
+    }
+
+    /**
+     * One real file through a fresh topology of its own (sniffed), closed again: what a test that
+     * pushes a single file needs. Skips the calling test when {@code ../shared/wire} is absent.
+     */
+    public static Result pushed(String relativePath) {
+        return pushed(relativePath, null);
+    }
+
+    /** As {@link #pushed(String)}, with a media type as an HTTP sender that sets Content-Type would. */
+    public static Result pushed(String relativePath, String contentType) {
+        try (RealWire wire = start()) {
+            return wire.push(relativePath, contentType);
+        }
+    }
+
+    /** The one article a real file gives through a fresh topology of its own ({@link Result#only()}). */
+    public static Article article(String relativePath) {
+        return pushed(relativePath).only();
     }
 
     /** A fresh topology for the repository's own samples, which need no {@code ../shared}. */

@@ -18,34 +18,32 @@ class RealWireAtomTest {
      */
     @Test
     void wennAtomGivesTwoStoriesWithWennTimesStandfirstTagsAndEntertainmentCodes() {
-        try (RealWire wire = RealWire.start()) {
-            RealWire.Result result = wire.push("atom/wenn.xml");
+        RealWire.Result result = RealWire.pushed("atom/wenn.xml");
 
-            assertThat(result.format()).isEqualTo("atom");
-            assertThat(result.articles()).hasSize(2);
-            Article first = result.articles().get(0);
-            Article second = result.articles().get(1);
-            assertThat(first.getHeadline()).isEqualTo("Suge Knight involved in fatal hit and run incident");
-            assertThat(second.getHeadline()).isEqualTo("Jagged Edge singer Kyle Norman arrested over domestic assault");
-            assertThat(first.getSubheadline()).isEqualTo("Police officials in Los Angeles are investigating a fatal hit and run incident involving"
-                    + " rap mogul SUGE KNIGHT on Thursday (29Jan15).");
-            assertThat(second.getSubheadline()).isEqualTo("JAGGED EDGE singer KYLE NORMAN has been arrested by police in Atlanta, Georgia amid"
-                    + " allegations of aggravated assault.");
-            assertThat(first.getSubjectCodes()).containsExactly("anpa:e", "subj:01000000");
-            assertThat(second.getSubjectCodes()).containsExactly("anpa:e", "subj:01000000");
-            assertThat(first.getSection()).isEqualTo("Entertainment");
-            assertThat(first.getFirstCreated()).isEqualTo(Instant.parse("2015-01-30T00:33:06Z"));
-            assertThat(first.getVersionCreated()).isEqualTo(Instant.parse("2015-01-30T02:40:56Z"));
-            assertThat(first.getParagraphs()).containsExactly("This is body content1.");
-            assertThat(second.getParagraphs()).containsExactly("This is body content2.");
-            assertThat(first.getPubStatus()).isEqualTo(PubStatus.usable);
-            assertThat(first.getPriority()).isEqualTo(5);
-            assertThat(first.getType()).isEqualTo(ContentType.text);
-            assertThat(first.getProvenance().getSourceId()).isEqualTo("wenn:1369426");
-            assertThat(second.getProvenance().getSourceId()).isEqualTo("wenn:1369417");
-            assertThat(first.getSubjects()).containsSubsequence("Suge Knight", "Tmz.Com", "Compton");
-            assertThat(second.getSubjects()).containsSubsequence("Jagged Edge", "Where The Party At", "Usmagazine.Com", "Kyle Norman");
-            assertThat(first.getLanguage()).isEqualTo("en-GB");
-        }
+        assertThat(result.format()).isEqualTo("atom");
+        assertThat(result.articles()).hasSize(2);
+        Article first = result.articles().get(0);
+        Article second = result.articles().get(1);
+        assertThat(first.getHeadline()).isEqualTo("Suge Knight involved in fatal hit and run incident");
+        assertThat(second.getHeadline()).isEqualTo("Jagged Edge singer Kyle Norman arrested over domestic assault");
+        assertThat(first.getSubheadline()).isEqualTo("Police officials in Los Angeles are investigating a fatal hit and run incident involving"
+                + " rap mogul SUGE KNIGHT on Thursday (29Jan15).");
+        assertThat(second.getSubheadline()).isEqualTo("JAGGED EDGE singer KYLE NORMAN has been arrested by police in Atlanta, Georgia amid"
+                + " allegations of aggravated assault.");
+        assertThat(first.getSubjectCodes()).containsExactly("anpa:e", "subj:01000000");
+        assertThat(second.getSubjectCodes()).containsExactly("anpa:e", "subj:01000000");
+        assertThat(first.getSection()).isEqualTo("Entertainment");
+        assertThat(first.getFirstCreated()).isEqualTo(Instant.parse("2015-01-30T00:33:06Z"));
+        assertThat(first.getVersionCreated()).isEqualTo(Instant.parse("2015-01-30T02:40:56Z"));
+        assertThat(first.getParagraphs()).containsExactly("This is body content1.");
+        assertThat(second.getParagraphs()).containsExactly("This is body content2.");
+        assertThat(first.getPubStatus()).isEqualTo(PubStatus.usable);
+        assertThat(first.getPriority()).isEqualTo(5);
+        assertThat(first.getType()).isEqualTo(ContentType.text);
+        assertThat(first.getProvenance().getSourceId()).isEqualTo("wenn:1369426");
+        assertThat(second.getProvenance().getSourceId()).isEqualTo("wenn:1369417");
+        assertThat(first.getSubjects()).containsSubsequence("Suge Knight", "Tmz.Com", "Compton");
+        assertThat(second.getSubjects()).containsSubsequence("Jagged Edge", "Where The Party At", "Usmagazine.Com", "Kyle Norman");
+        assertThat(first.getLanguage()).isEqualTo("en-GB");
     }
 }

@@ -105,7 +105,12 @@ public final class HttpServer implements AutoCloseable {
     static Map<String, Object> readiness(List<? extends Service> services) {
         Map<String, String> each = new LinkedHashMap<>();
         Map<String, Object> progress = new LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         for (Service s : services) {
+            Map<String, Object> detail = s.details();
+            if (!detail.isEmpty()) {
+                details.put(s.name(), detail);
+            }
             if (s.ready()) {
                 each.put(s.name(), ServiceStatus.UP);
                 continue;
@@ -125,6 +130,9 @@ public final class HttpServer implements AutoCloseable {
         body.put("services", each);
         if (!progress.isEmpty()) {
             body.put("progress", progress);
+        }
+        if (!details.isEmpty()) {
+            body.put("instance", details);
         }
         return body;
     }

@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TaskMetadata;
+import org.apache.kafka.streams.ThreadMetadata;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.processor.StateRestoreListener;
@@ -13,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -31,6 +37,7 @@ public final class StreamsRunner implements AutoCloseable {
 
     private final String name;
     private final KafkaStreams streams;
+    private final Properties streamsProperties;
     /** Changelog partitions being restored now, by store and partition: what RESTORING reports. */
     private final Map<String, Restoration> restoring = new ConcurrentHashMap<>();
     private KafkaStreamsMetrics metrics;
@@ -41,6 +48,7 @@ public final class StreamsRunner implements AutoCloseable {
 
     public StreamsRunner(String name, Topology topology, Properties properties, MeterRegistry meters) {
         this.name = name;
+        this.streamsProperties = (Properties) properties.clone();
         this.streams = new KafkaStreams(topology, properties);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR
@@ -122,6 +130,38 @@ public final class StreamsRunner implements AutoCloseable {
         Map<String, Object> progress = new LinkedHashMap<>();
         byStore.forEach((store, sums) -> progress.put(store, Map.of("restored", sums[0], "total", sums[1])));
         return progress;
+    }
+
+    /**
+     * The tasks this instance's threads hold now (active and standby, with their input partitions) and its
+     * {@code application.server}, for {@code /health}: with several instances, which one holds what.
+     */
+    public Map<String, Object> tasks() {
+        List<String> active = new ArrayList<>();
+        List<String> standby = new ArrayList<>();
+        Map<String, List<String>> partitions = new TreeMap<>();
+        try {
+            for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+                for (TaskMetadata task : thread.activeTasks()) {
+                    active.add(task.taskId().toString());
+                    partitions.put(task.taskId().toString(), task.topicPartitions().stream().map(TopicPartition::toString).sorted().toList());
+                }
+                thread.standbyTasks().forEach(task -> standby.add(task.taskId().toString()));
+            }
+        } catch (RuntimeException e) {
+            return Map.of(); // not started, or shutting down
+        }
+        Collections.sort(active);
+        Collections.sort(standby);
+        Map<String, Object> tasks = new LinkedHashMap<>();
+        Object server = streamsProperties.get(StreamsConfig.APPLICATION_SERVER_CONFIG);
+        if (server != null) {
+            tasks.put("applicationServer", server.toString());
+        }
+        tasks.put("activeTasks", active);
+        tasks.put("standbyTasks", standby);
+        tasks.put("partitions", partitions);
+        return tasks;
     }
 
     public KafkaStreams streams() {

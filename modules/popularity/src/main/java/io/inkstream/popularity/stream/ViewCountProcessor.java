@@ -47,6 +47,7 @@ public final class ViewCountProcessor implements Processor<String, PageView, Str
     private Sensor lateViews;
     private Sensor botViews;
     private Sensor repeatViews;
+    private Sensor futureViews;
     /** Newest view time seen; lateness is measured against it, not against the task's stream time. */
     private long newestView = Long.MIN_VALUE;
     private long expiredBefore = Long.MIN_VALUE;
@@ -70,6 +71,7 @@ public final class ViewCountProcessor implements Processor<String, PageView, Str
         lateViews = counterSensor("late-views", "Views that arrived later than the grace period and were not counted");
         botViews = counterSensor("bot-views", "Views from bots, never counted");
         repeatViews = counterSensor("repeat-views", "Repeat views of one visitor within the dedup window, counted once");
+        futureViews = counterSensor("future-views", "Views dated more than the grace period ahead of the wall clock, never counted");
         // Wall-clock time, so that minutes leave the window even when no view arrives.
         context.schedule(config.emitInterval(), PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
@@ -85,6 +87,13 @@ public final class ViewCountProcessor implements Processor<String, PageView, Str
             return;
         }
         long viewedAt = view.getViewedAt().toEpochMilli();
+        // A view from the future (a visitor's wrong clock, a forged beacon) would move the counting clock ahead and
+        // make every true view late: refused, like a late one, and counted in its own metric (#16).
+        if (viewedAt > context.currentSystemTimeMs() + config.grace().toMillis()) {
+            LOG.debug("Future view of {} at {} (wall clock {})", view.getArticleId(), viewedAt, context.currentSystemTimeMs());
+            futureViews.record();
+            return;
+        }
         if (newestView != Long.MIN_VALUE && viewedAt < newestView - config.grace().toMillis()) {
             LOG.debug("Late view of {} at {} (newest view {})", view.getArticleId(), viewedAt, newestView);
             lateViews.record();
@@ -207,6 +216,7 @@ public final class ViewCountProcessor implements Processor<String, PageView, Str
         context.metrics().removeSensor(lateViews);
         context.metrics().removeSensor(botViews);
         context.metrics().removeSensor(repeatViews);
+        context.metrics().removeSensor(futureViews);
     }
 
     private Sensor counterSensor(String name, String description) {

@@ -1,15 +1,11 @@
 package io.inkstream.renderer.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inkstream.events.EnrichedArticle;
 import io.inkstream.events.PageView;
 import io.inkstream.platform.http.HttpProblem;
 import io.inkstream.renderer.beacon.BadBeacon;
 import io.inkstream.renderer.beacon.BeaconCollector;
 import io.inkstream.renderer.feed.Feeds;
-import io.inkstream.renderer.feed.Ninjs;
 import io.inkstream.renderer.feed.Sitemaps;
 import io.inkstream.renderer.page.PageModels;
 import io.inkstream.renderer.page.PopularPanel;
@@ -18,6 +14,7 @@ import io.inkstream.renderer.page.SiteRenderer;
 import io.inkstream.renderer.publish.PublishedArticles;
 import io.inkstream.renderer.store.ArticleStore;
 import io.inkstream.renderer.store.RankingStore;
+import io.inkstream.renderer.syndication.SyndicationFormat;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -27,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,7 +52,6 @@ public final class SiteRoutes implements AutoCloseable {
     private static final Pattern SECTION_PATH = Pattern.compile("/([\\p{L}\\p{N}-]+)/?");
     private static final Pattern SCOPE = Pattern.compile("[\\p{L}\\p{N}-]{1,64}");
     private static final int API_MAX = 100;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ArticleStore articles;
     private final RankingStore rankings;
@@ -237,17 +234,27 @@ public final class SiteRoutes implements AutoCloseable {
         return PopularJson.of(panel, models.rankingTime(scope), site);
     }
 
+    /** One article in the format the request asks for (ApiFormats: ?format=, ?ninjs=, Accept); ninjs 2.2 by default. */
     private void apiArticle(Context ctx) {
+        SyndicationFormat format = apiFormat(ctx);
         String id = ctx.pathParam("id");
         EnrichedArticle e = articles.byId(id).orElseThrow(() -> articles.isKilled(id)
                 ? new HttpProblem(410, "gone", "article " + id + " was withdrawn")
                 : new HttpProblem(404, "not_found", "no article " + id));
-        json(ctx, "application/json", Ninjs.of(PublishedArticles.published(e, site)).toString(),
-                e.getArticle().getVersionCreated());
+        api(ctx, format, format.render(PublishedArticles.published(e, site)), e.getArticle().getVersionCreated());
     }
 
-    /** Newest first; {@code section} a slug, {@code since} an ISO instant or date (changed at or after it). */
+    /**
+     * Newest first; {@code section} a slug, {@code since} an ISO instant or date (changed at or after it). ninjs:
+     * {@code {"items": [...], "count": n}}; NewsML-G2: a newsMessage of newsItems, sent at the list's last change;
+     * NITF, one article per document, answers 406 pointing to the single-article route.
+     */
     private void apiList(Context ctx) {
+        SyndicationFormat format = apiFormat(ctx);
+        if (!format.rendersLists()) {
+            throw new HttpProblem(406, "not_acceptable", format.id() + " holds one article per document: ask for"
+                    + " /api/v1/articles/{id}?format=" + format.id() + ", or for this list as ninjs or newsml-g2");
+        }
         String section = ctx.queryParam("section");
         if (section != null && !SCOPE.matcher(section).matches()) {
             throw new HttpProblem(400, "bad_section", "section must be a section name such as politics");
@@ -258,11 +265,19 @@ public final class SiteRoutes implements AutoCloseable {
         List<EnrichedArticle> found = articles.select(e ->
                 (slug == null || slug.equals(ArticleStore.sectionSlug(e.getArticle().getSection())))
                         && (since == null || !e.getArticle().getVersionCreated().isBefore(since)), 0, limit);
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode items = body.putArray("items");
-        found.forEach(e -> items.add(Ninjs.of(PublishedArticles.published(e, site))));
-        body.put("count", found.size());
-        json(ctx, "application/json", body.toString(), articles.lastChange());
+        Instant lastChange = articles.lastChange();
+        api(ctx, format, format.renderList(found.stream().map(e -> PublishedArticles.published(e, site)).toList(), lastChange),
+                lastChange);
+    }
+
+    private static SyndicationFormat apiFormat(Context ctx) {
+        return ApiFormats.requested(ctx.queryParam("format"), ctx.queryParam("ninjs"), ctx.header("Accept"));
+    }
+
+    private static void api(Context ctx, SyndicationFormat format, byte[] body, Instant lastModified) {
+        ctx.header("Vary", "Accept");
+        ctx.contentType(ApiFormats.contentType(format));
+        PageResponses.send(ctx, 200, new String(body, StandardCharsets.UTF_8), lastModified);
     }
 
     private static Instant since(String text) {

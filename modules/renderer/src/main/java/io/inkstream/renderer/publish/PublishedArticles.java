@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -86,7 +87,15 @@ public final class PublishedArticles {
                 .setLanguage(PageModels.lang(e))
                 .setPublishedAt(a.getPublishedAt())
                 .setFirstCreated(a.getFirstCreated())
-                .setVersionCreated(a.getVersionCreated());
+                .setVersionCreated(a.getVersionCreated())
+                .setSubjects(subjects(a));
+    }
+
+    /** The source's subjects, then its classification codes (scheme:code), each once. */
+    private static List<String> subjects(Article a) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(a.getSubjects());
+        all.addAll(a.getSubjectCodes());
+        return List.copyOf(all);
     }
 
     /** Media with unsafe URLs (anything but http(s) or a site path) dropped to null. */

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -99,6 +100,11 @@ public final class ArticleStore implements AutoCloseable {
     /** One instance of each section spelling and of its slug, shared by the entries. */
     private final Map<String, String> sectionNames = new HashMap<>();
     private final Map<String, String> slugs = new HashMap<>();
+    /**
+     * Kills from renderer.killed-articles: id -> last headline (may be null). They outlive the tombstones of
+     * articles.enriched, which compaction removes; a stored version of the id (it came back) wins over them.
+     */
+    private final Map<String, String> killRecords = new HashMap<>();
 
     // Derived views, kept up to date by apply so that a page never walks the whole store.
     /** Usable articles newest first: the visible ones plus those still under embargo. */
@@ -183,6 +189,33 @@ public final class ArticleStore implements AutoCloseable {
         return new Entry(id, value.getCanonicalPath(), shownAt(value).toEpochMilli(), section, slug, a.getPriority(),
                 a.getPubStatus(), a.getEmbargoUntil() == null ? NO_EMBARGO : a.getEmbargoUntil().toEpochMilli(),
                 value.getDuplicateOf(), a.getVersion(), a.getVersionCreated().toEpochMilli());
+    }
+
+    /**
+     * Applies one record of renderer.killed-articles: the article's paths answer 410 from now on, unless a
+     * version of it is stored; a null value (the article came back) forgets the kill record.
+     */
+    public synchronized void applyKilled(String id, KilledArticle value) {
+        lastChange = clock.instant();
+        if (value == null) {
+            killRecords.remove(id);
+            return;
+        }
+        killRecords.put(id, value.headline());
+        for (String p : value.paths()) {
+            idByPath.putIfAbsent(p, id);
+        }
+    }
+
+    /** The headline to show for a killed article (never null), or null when the id is not killed. */
+    private String killedHeadline(String id) {
+        if (byId.containsKey(id)) {
+            return null;
+        }
+        if (killed.containsKey(id)) {
+            return killed.get(id);
+        }
+        return killRecords.containsKey(id) ? Objects.requireNonNullElse(killRecords.get(id), "") : null;
     }
 
     private void indexPaths(String id, EnrichedArticle value) {
@@ -310,8 +343,9 @@ public final class ArticleStore implements AutoCloseable {
         if (id == null) {
             return new Lookup.Missing();
         }
-        if (killed.containsKey(id)) {
-            return new Lookup.Gone(killed.get(id));
+        String killedHeadline = killedHeadline(id);
+        if (killedHeadline != null) {
+            return new Lookup.Gone(killedHeadline);
         }
         Entry e = byId.get(id);
         if (e == null || !e.visible(now())) {
@@ -337,7 +371,7 @@ public final class ArticleStore implements AutoCloseable {
 
     /** True when the article was killed (its pages answer 410). */
     public synchronized boolean isKilled(String id) {
-        return killed.containsKey(id);
+        return killedHeadline(id) != null;
     }
 
     /** Visible articles, newest first, optionally in one section (matched by slug), after skipping {@code offset}. */

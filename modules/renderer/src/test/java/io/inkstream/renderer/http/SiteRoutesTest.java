@@ -245,7 +245,9 @@ class SiteRoutesTest {
     @Test
     void headIsAnsweredLikeGetWithoutTheBodyOnEveryKindOfRoute() throws Exception {
         for (String path : List.of(TestArticles.XI_PATH, "/", "/politics/", "/feeds/rss.xml", "/feeds/feed.json",
-                "/api/v1/articles", "/api/v1/articles/" + TestArticles.XI_ID, "/sitemap.xml", "/widgets/popular.json",
+                "/api/v1/articles", "/api/v1/articles/" + TestArticles.XI_ID, "/api/v1/articles?ninjs=1.5",
+                "/api/v1/articles/" + TestArticles.XI_ID + "?format=newsml-g2", "/api/v1/articles/" + TestArticles.XI_ID + "?format=nitf",
+                "/api/v1/articles?format=nitf", "/api/v1/articles?ninjs=9", "/sitemap.xml", "/widgets/popular.json",
                 "/no/such/page.html")) {
             HttpResponse<String> get = get(path);
             HttpResponse<String> head = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path))
@@ -360,21 +362,90 @@ class SiteRoutesTest {
 
     @Test
     void ninjsApiGivesOneArticleAndFiltersTheList() throws Exception {
-        JsonNode n = new ObjectMapper().readTree(get("/api/v1/articles/" + TestArticles.XI_ID).body());
+        HttpResponse<String> one = get("/api/v1/articles/" + TestArticles.XI_ID);
+        assertThat(one.headers().firstValue("Content-Type").orElseThrow())
+                .startsWith("application/json").contains("profile=\"http://www.iptc.org/std/ninjs/ninjs-schema_2.2.json\"");
+        JsonNode n = new ObjectMapper().readTree(one.body());
         assertThat(n.path("uri").asText()).isEqualTo(TestArticles.XI_ID);
-        assertThat(n.path("headline").asText()).isEqualTo("Xi urges constructive cyberspace talks");
+        assertThat(n.path("standard").path("version").asText()).isEqualTo("2.2");
+        assertThat(n.path("headlines").get(0).path("value").asText()).isEqualTo("Xi urges constructive cyberspace talks");
         assertThat(n.path("pubstatus").asText()).isEqualTo("usable");
         assertThat(n.path("copyrightholder").asText()).isEqualTo("China Daily");
-        assertThat(n.path("associations").path("featuremedia").path("copyrightholder").asText()).isEqualTo(TestArticles.CREDIT);
+        assertThat(n.path("associations").get(0).path("copyrightholder").asText()).isEqualTo(TestArticles.CREDIT);
         articles.apply("urn:inkstream:article:b1", TestArticles.simple("b1", "Business", "Business story",
                 Instant.parse("2015-09-25T02:30:00Z"), 5));
         JsonNode politics = new ObjectMapper().readTree(get("/api/v1/articles?section=politics").body());
         assertThat(politics.path("items")).hasSize(1);
         JsonNode since = new ObjectMapper().readTree(get("/api/v1/articles?since=2015-09-25T02:00:00Z").body());
-        assertThat(since.path("items").get(0).path("headline").asText()).isEqualTo("Business story");
+        assertThat(since.path("items").get(0).path("headlines").get(0).path("value").asText()).isEqualTo("Business story");
         assertThat(since.path("items")).hasSize(1);
         assertThat(get("/api/v1/articles?since=yesterday").statusCode()).isEqualTo(400);
         assertThat(get("/api/v1/articles/urn:nope").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void apiAnswersTheNinjsVersionAskedForByQueryOrAcceptProfile() throws Exception {
+        String path = "/api/v1/articles/" + TestArticles.XI_ID;
+        JsonNode v15 = new ObjectMapper().readTree(get(path + "?ninjs=1.5").body());
+        assertThat(v15.path("$standard").path("version").asText()).isEqualTo("1.5");
+        assertThat(v15.path("headline").asText()).isEqualTo("Xi urges constructive cyberspace talks");
+        JsonNode v31 = new ObjectMapper().readTree(get(path, "Accept",
+                "application/json; profile=\"http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#\"").body());
+        assertThat(v31.path("standard").path("version").asText()).isEqualTo("3.1");
+        assertThat(v31.path("pubStatus").asText()).isEqualTo("usable");
+        assertThat(new ObjectMapper().readTree(get(path + "?format=ninjs-3.1").body()).path("standard").path("version").asText())
+                .isEqualTo("3.1");
+        JsonNode list = new ObjectMapper().readTree(get("/api/v1/articles?ninjs=1.5").body());
+        assertThat(list.path("items").get(0).path("$standard").path("version").asText()).isEqualTo("1.5");
+        HttpResponse<String> plain = get(path, "Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+        assertThat(new ObjectMapper().readTree(plain.body()).path("standard").path("version").asText()).isEqualTo("2.2");
+        assertThat(plain.headers().firstValue("Vary").orElseThrow()).contains("Accept");
+    }
+
+    @Test
+    void apiAnswersNewsMlG2AndNitfXmlForOneArticle() throws Exception {
+        String path = "/api/v1/articles/" + TestArticles.XI_ID;
+        HttpResponse<String> g2 = get(path + "?format=newsml-g2");
+        assertThat(g2.statusCode()).isEqualTo(200);
+        assertThat(g2.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.iptc.g2.newsitem+xml");
+        org.w3c.dom.Document item = xml(g2.body());
+        assertThat(item.getDocumentElement().getLocalName()).isEqualTo("newsItem");
+        assertThat(item.getDocumentElement().getAttribute("guid")).isEqualTo(TestArticles.XI_ID);
+        HttpResponse<String> byAccept = get(path, "Accept", "application/vnd.iptc.g2.newsitem+xml");
+        assertThat(byAccept.body()).isEqualTo(g2.body());
+
+        HttpResponse<String> nitf = get(path, "Accept", "application/nitf+xml");
+        assertThat(nitf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/nitf+xml");
+        assertThat(xml(nitf.body()).getDocumentElement().getAttribute("version")).isEqualTo("-//IPTC//DTD NITF 3.6//EN");
+        assertThat(get(path + "?format=nitf").body()).isEqualTo(nitf.body());
+    }
+
+    @Test
+    void apiListAsNewsMlG2IsANewsMessageAndAsNitfIsNotAcceptable() throws Exception {
+        HttpResponse<String> message = get("/api/v1/articles?format=newsml-g2");
+        assertThat(message.statusCode()).isEqualTo(200);
+        org.w3c.dom.Document d = xml(message.body());
+        assertThat(d.getDocumentElement().getLocalName()).isEqualTo("newsMessage");
+        assertThat(d.getElementsByTagNameNS("http://iptc.org/std/nar/2006-10-01/", "newsItem").getLength()).isEqualTo(1);
+        HttpResponse<String> nitf = get("/api/v1/articles", "Accept", "application/nitf+xml");
+        assertThat(nitf.statusCode()).isEqualTo(406);
+        assertThat(new ObjectMapper().readTree(nitf.body()).path("message").asText()).contains("/api/v1/articles/{id}?format=nitf");
+    }
+
+    @Test
+    void unknownFormatsAndVersionsAreRefusedWithTheAcceptedValues() throws Exception {
+        String path = "/api/v1/articles/" + TestArticles.XI_ID;
+        for (String query : List.of("?ninjs=4.0", "?format=newsml-1.2", "?format=nitf&ninjs=2.2")) {
+            HttpResponse<String> r = get(path + query);
+            assertThat(r.statusCode()).as(query).isEqualTo(400);
+            assertThat(new ObjectMapper().readTree(r.body()).path("message").asText()).as(query).isNotBlank();
+        }
+        HttpResponse<String> badProfile = get(path, "Accept", "application/json;profile=\"http://www.iptc.org/std/ninjs/ninjs-schema_2.1.json\"");
+        assertThat(badProfile.statusCode()).isEqualTo(400);
+        assertThat(badProfile.body()).contains("bad_ninjs_version").contains("1.5, 2.2, 3.1");
+        HttpResponse<String> none = get(path, "Accept", "text/csv");
+        assertThat(none.statusCode()).isEqualTo(406);
+        assertThat(none.body()).contains("application/nitf+xml");
     }
 
     @Test

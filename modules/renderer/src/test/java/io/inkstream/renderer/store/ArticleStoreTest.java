@@ -109,4 +109,33 @@ class ArticleStoreTest {
         store.apply(id("b"), null);
         assertThat(store.latestIn(subset, 0, 4)).isEmpty();
     }
+
+    @Test
+    void killRecordKeepsEveryPathGoneWithoutTheArticlesHistory() {
+        store.applyKilled(TestArticles.XI_ID, new KilledArticle("Xi urges constructive cyberspace talks",
+                List.of(TestArticles.XI_PATH, "/politics/2015-09-25/xi-cyberspace-3f2a9c.html")));
+
+        assertThat(store.byPath(TestArticles.XI_PATH)).isEqualTo(new ArticleStore.Lookup.Gone("Xi urges constructive cyberspace talks"));
+        assertThat(store.byPath("/politics/2015-09-25/xi-cyberspace-3f2a9c.html")).isInstanceOf(ArticleStore.Lookup.Gone.class);
+        assertThat(store.isKilled(TestArticles.XI_ID)).isTrue();
+        assertThat(store.byPath("/politics/2015-09-25/other.html")).isInstanceOf(ArticleStore.Lookup.Missing.class);
+    }
+
+    @Test
+    void articleThatCameBackIsShownWhateverOrderItsKillRecordAndVersionsArriveIn() {
+        EnrichedArticle back = TestArticles.nextVersion(TestArticles.xiCyberspace(), T, a -> a.setVersion(3));
+        store.apply(TestArticles.XI_ID, back);
+        store.applyKilled(TestArticles.XI_ID, new KilledArticle("Xi urges constructive cyberspace talks", List.of(TestArticles.XI_PATH)));
+        assertThat(store.byPath(TestArticles.XI_PATH)).isInstanceOf(ArticleStore.Lookup.Found.class);
+
+        store.applyKilled(TestArticles.XI_ID, null);
+        store.apply(TestArticles.XI_ID, null);
+        assertThat(store.byPath(TestArticles.XI_PATH)).isInstanceOf(ArticleStore.Lookup.Gone.class);
+    }
+
+    @Test
+    void killRecordWithoutHeadlineStillAnswersGone() {
+        store.applyKilled(id("old"), new KilledArticle(null, List.of("/world/old.html")));
+        assertThat(store.byPath("/world/old.html")).isEqualTo(new ArticleStore.Lookup.Gone(""));
+    }
 }
