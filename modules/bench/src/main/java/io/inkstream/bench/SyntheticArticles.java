@@ -79,10 +79,15 @@ final class SyntheticArticles {
 
     /** Article n published at {@code publishedAt}. */
     static Article article(int n, Instant publishedAt) {
+        return article(n, publishedAt, 8);
+    }
+
+    /** Article n published at {@code publishedAt}, with a body of that many paragraphs (about 42 words each). */
+    static Article article(int n, Instant publishedAt, int paragraphCount) {
         Topic topic = topicOf(n);
         Random random = new Random(n * 31L + 7); // the body's own draws; the headline has its own seed
         List<String> paragraphs = new ArrayList<>();
-        for (int p = 0; p < 8; p++) {
+        for (int p = 0; p < paragraphCount; p++) {
             StringBuilder paragraph = new StringBuilder();
             for (int s = 0; s < 3; s++) {
                 paragraph.append(s == 0 ? "" : " ").append(sentence(topic, random));
@@ -107,7 +112,12 @@ final class SyntheticArticles {
      * keywords, and up to five related earlier stories on the same topic.
      */
     static EnrichedArticle enriched(int n, Instant publishedAt, Duration spacing) {
-        Article a = article(n, publishedAt);
+        return enriched(n, publishedAt, spacing, 8);
+    }
+
+    /** {@link #enriched(int, Instant, Duration)} with a body of that many paragraphs. */
+    static EnrichedArticle enriched(int n, Instant publishedAt, Duration spacing, int paragraphCount) {
+        Article a = article(n, publishedAt, paragraphCount);
         Topic topic = topicOf(n);
         List<RelatedArticle> related = new ArrayList<>();
         for (int k = 1; k <= 5 && n - k * TOPICS.size() >= 0; k++) {

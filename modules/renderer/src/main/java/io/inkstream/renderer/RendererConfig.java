@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * @param widgetFrameAncestors CSP frame-ancestors of the embeddable widget
  * @param applicationId        the Streams application id, {@link RendererService#APPLICATION_ID} unless kept from before
  * @param syndication          how partners are served
+ * @param articleCacheSize     full articles kept decoded in heap, the most recently read (the rest are on disk)
  */
 public record RendererConfig(SiteConfig site, String visitorSalt, String widgetFrameAncestors, String applicationId,
-                             SyndicationConfig syndication) {
+                             SyndicationConfig syndication, int articleCacheSize) {
 
     public static final Setting<String> SITE_BASE_URL = new Setting<>("inkstream.site.base-url", "url",
             "http://localhost:8080",
@@ -52,8 +53,13 @@ public record RendererConfig(SiteConfig site, String visitorSalt, String widgetF
             "Kafka Streams application id of the publisher (behind the topic prefix). Only to keep state from "
                     + "before the ids were renamed: set renderer (see README, Upgrading).");
 
+    public static final Setting<Integer> ARTICLE_CACHE_SIZE = Setting.integer("inkstream.renderer.article-cache-size",
+            2000, 0, 1_000_000,
+            "Full articles the renderer keeps decoded in heap, the most recently read; the others are read from its "
+                    + "archive on disk (data directory's renderer-archive). About 10 KB of heap each.");
+
     public static final List<Setting<?>> ALL = Stream.concat(Stream.of(SITE_BASE_URL, SITE_NAME, SITE_ZONE,
-            SITE_SECTIONS, PAGE_SIZE, VISITOR_SALT, WIDGET_FRAME_ANCESTORS, APPLICATION_ID),
+            SITE_SECTIONS, PAGE_SIZE, VISITOR_SALT, WIDGET_FRAME_ANCESTORS, APPLICATION_ID, ARTICLE_CACHE_SIZE),
             SyndicationConfig.ALL.stream()).toList();
 
     public static RendererConfig from(Settings settings) {
@@ -62,7 +68,7 @@ public record RendererConfig(SiteConfig site, String visitorSalt, String widgetF
                 new SiteConfig(settings.require(SITE_BASE_URL), settings.require(SITE_NAME),
                         settings.require(SITE_ZONE), settings.require(SITE_SECTIONS), settings.require(PAGE_SIZE)),
                 settings.get(VISITOR_SALT), settings.require(WIDGET_FRAME_ANCESTORS), settings.require(APPLICATION_ID),
-                SyndicationConfig.from(settings));
+                SyndicationConfig.from(settings), settings.require(ARTICLE_CACHE_SIZE));
     }
 
     public static RendererConfig defaults() {

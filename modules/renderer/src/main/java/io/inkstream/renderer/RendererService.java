@@ -10,10 +10,10 @@ import io.inkstream.platform.kafka.TopicProvisioner;
 import io.inkstream.platform.streams.StreamsRunner;
 import io.inkstream.renderer.beacon.BeaconCollector;
 import io.inkstream.renderer.http.SiteRoutes;
-import io.inkstream.renderer.page.RenderedPage;
 import io.inkstream.renderer.partner.PushDelivery;
 import io.inkstream.renderer.partner.Syndication;
 import io.inkstream.renderer.page.SiteConfig;
+import io.inkstream.renderer.store.ArticleArchive;
 import io.inkstream.renderer.store.ArticleStore;
 import io.inkstream.renderer.store.KilledArticle;
 import io.inkstream.renderer.store.RankingStore;
@@ -24,6 +24,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -34,7 +35,8 @@ import java.util.List;
  * <p>Two parts with different needs. Publishing is partitioned work that must happen once per version,
  * so it is a Kafka Streams app (exactly-once). Serving needs every article on every instance, indexed by
  * path, section and time, and a callback on each ranking for the live widget, so a plain consumer feeds
- * in-memory stores from the compacted topics (see {@link StoreFeeder}).
+ * the stores from the compacted topics (see {@link StoreFeeder}): indexes in memory, full articles in
+ * RocksDB under the data directory ({@link #archiveDir}).
  */
 public final class RendererService implements Service {
 
@@ -66,7 +68,8 @@ public final class RendererService implements Service {
         SiteConfig site = config.site();
         this.bootstrapServers = context.bootstrapServers();
         this.topics = context.topics();
-        this.articles = new ArticleStore(clock);
+        this.articles = new ArticleStore(clock,
+                ArticleArchive.onDisk(archiveDir(context.dataDir()), config.articleCacheSize()));
         this.feeder = new StoreFeeder(context.consumerProperties(NAME + "-stores"), context.topics(),
                 context.serdes(), articles, rankings);
         this.publisher = new StreamsRunner(NAME,
@@ -85,6 +88,11 @@ public final class RendererService implements Service {
         if (s.adminToken() == null) {
             log.info("partner admin API off: inkstream.syndication.admin-token is unset (inkstream partners works)");
         }
+    }
+
+    /** Where a renderer keeps its full articles: a cache of articles.enriched, wiped and rebuilt on every start. */
+    public static Path archiveDir(Path dataDir) {
+        return dataDir.resolve("renderer-archive");
     }
 
     @Override
@@ -132,11 +140,7 @@ public final class RendererService implements Service {
      * and tools); fails when the page is anything but 200.
      */
     public String renderArticle(String path) {
-        RenderedPage page = routes.pages().article(path);
-        if (page.status() != 200) {
-            throw new IllegalStateException(path + " rendered " + page.status());
-        }
-        return page.html();
+        return ArchivedSite.renderedArticle(routes.pages(), path);
     }
 
     /** The slug of a section: its URL segment, and its scope on popularity.top24h. */
@@ -165,6 +169,7 @@ public final class RendererService implements Service {
         feeder.close();
         pageviews.close();
         routes.close();
+        articles.close();
         log.info("renderer closed");
     }
 }

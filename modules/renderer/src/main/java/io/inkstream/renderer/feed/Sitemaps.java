@@ -44,15 +44,15 @@ public final class Sitemaps {
             for (String section : articles.sections()) {
                 url(w, PageModels.sectionPath(ArticleStore.sectionSlug(section)), null);
             }
-            for (EnrichedArticle e : articles.select(x -> true, 0, MAX_URLS)) {
-                url(w, e.getCanonicalPath(), e.getArticle().getVersionCreated());
+            for (ArticleStore.Located e : articles.latestPaths(MAX_URLS)) {
+                url(w, e.canonicalPath(), e.versionCreated());
             }
         });
     }
 
     public String news() {
         Instant since = clock.instant().minus(NEWS_WINDOW);
-        List<EnrichedArticle> recent = articles.select(e -> ArticleStore.shownAt(e).isAfter(since), 0, MAX_NEWS);
+        List<EnrichedArticle> recent = articles.latestSince(since, MAX_NEWS);
         return write(true, w -> {
             for (EnrichedArticle e : recent) {
                 w.writeStartElement(SITEMAP_NS, "url");

@@ -208,11 +208,11 @@ public final class PageModels {
             if (articles.isKilled(r.getId())) {
                 continue;
             }
-            Optional<EnrichedArticle> known = articles.byId(r.getId());
-            if (!stories.add(known.map(ArticleStore::storyOf).orElse(r.getId()))) {
+            Optional<ArticleStore.Link> known = articles.linkOf(r.getId());
+            if (!stories.add(known.map(ArticleStore.Link::story).orElse(r.getId()))) {
                 continue;
             }
-            String href = known.map(EnrichedArticle::getCanonicalPath).orElse(r.getCanonicalPath());
+            String href = known.map(ArticleStore.Link::canonicalPath).orElse(r.getCanonicalPath());
             if (SafeUrl.orNull(href) == null) {
                 continue;
             }
