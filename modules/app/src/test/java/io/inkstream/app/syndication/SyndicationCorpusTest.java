@@ -114,6 +114,14 @@ class SyndicationCorpusTest {
             return out;
         }
 
+        /** A kill as ingest writes it (a canceled version of the article) through enrich and publish. */
+        void kill(Article canceled) {
+            toEnrich.pipeInput(canceled.getId(), canceled, NOW);
+            for (TestRecord<String, EnrichedArticle> e : enriched.readRecordsToList()) {
+                publish(e.key(), e.value());
+            }
+        }
+
         /** An enriched version into the publish topology; collects the published versions (tombstones left out). */
         void publish(String key, EnrichedArticle e) {
             toRender.pipeInput(key, e, NOW);
@@ -142,13 +150,10 @@ class SyndicationCorpusTest {
         ObjectNode corrected = (ObjectNode) JSON.readTree(first.bytes());
         corrected.put("headline", corrected.path("headline").asText() + " (corrected)");
         pipeline.push(new FeedItem(first.name(), first.contentType(), JSON.writeValueAsBytes(corrected)));
-        // kills: the renderer's publish step given a canceled version (what it turns into the kill notice)
+        // kills through the real path: enrich sends the canceled version on (then a tombstone), publish makes the notice
         for (EnrichedArticle e : last.subList(0, 3)) {
-            Article a = e.getArticle();
-            a.setVersion(a.getVersion() + 1);
-            a.setVersionCreated(NOW);
-            a.setPubStatus(PubStatus.canceled);
-            pipeline.publish(a.getId(), e);
+            pipeline.kill(Article.newBuilder(e.getArticle()).setVersion(e.getArticle().getVersion() + 1)
+                    .setVersionCreated(NOW).setPubStatus(PubStatus.canceled).build());
         }
     }
 
