@@ -20,8 +20,14 @@ final class CommittedRecords {
 
     /** Every committed record of {@code topic} now on the broker at {@code kafkaPort}, in order per partition. */
     static <V> void readAll(int kafkaPort, int registryPort, TopicSpec<V> topic, Consumer<ConsumerRecord<String, V>> each) {
-        EventSerdes serdes = EventSerdes.forRegistry("http://127.0.0.1:" + registryPort);
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaPort,
+        readAll("127.0.0.1:" + kafkaPort, "http://127.0.0.1:" + registryPort, topic, each);
+    }
+
+    /** Every committed record of {@code topic} now on the brokers at {@code bootstrapServers}, in order per partition. */
+    static <V> void readAll(String bootstrapServers, String registryUrl, TopicSpec<V> topic,
+                            Consumer<ConsumerRecord<String, V>> each) {
+        EventSerdes serdes = EventSerdes.forRegistry(registryUrl);
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config,
                 serdes.keySerde().deserializer(), serdes.valueSerde(topic).deserializer())) {

@@ -262,10 +262,6 @@ class KillNineProcessIT {
 
     private <V> void countByKey(TopicSpec<V> topic, java.util.function.Predicate<V> which, Function<V, String> by,
                                 Map<String, Integer> counts) {
-        CommittedRecords.readAll(kafkaPort, registryPort, topic, record -> {
-            if (record.value() != null && which.test(record.value())) {
-                counts.merge(by == null ? record.key() : by.apply(record.value()), 1, Integer::sum);
-            }
-        });
+        PipelineLoad.countByKey("127.0.0.1:" + kafkaPort, "http://127.0.0.1:" + registryPort, topic, which, by, counts);
     }
 }

@@ -3,11 +3,6 @@ package io.inkstream.app.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inkstream.events.TopicSpec;
-import io.inkstream.events.serde.EventSerdes;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -186,24 +180,11 @@ final class PipelineLoad {
     /** Counts committed records of a topic by key (or by {@code by} of the value), read as any client would. */
     static <V> void countByKey(String bootstrapServers, String registryUrl, TopicSpec<V> topic, Predicate<V> which,
                                Function<V, String> by, Map<String, Integer> counts) {
-        EventSerdes serdes = EventSerdes.forRegistry(registryUrl);
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config,
-                serdes.keySerde().deserializer(), serdes.valueSerde(topic).deserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null && which.test(record.value())) {
-                        counts.merge(by == null ? record.key() : by.apply(record.value()), 1, Integer::sum);
-                    }
-                }
+        CommittedRecords.readAll(bootstrapServers, registryUrl, topic, record -> {
+            if (record.value() != null && which.test(record.value())) {
+                counts.merge(by == null ? record.key() : by.apply(record.value()), 1, Integer::sum);
             }
-        }
+        });
     }
 
     static JsonNode json(String text) {
