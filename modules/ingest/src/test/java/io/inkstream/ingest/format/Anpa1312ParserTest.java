@@ -43,27 +43,6 @@ class Anpa1312ParserTest {
     }
 
     @Test
-    void alertWithoutHeadlineLineTakesItsParagraphWithoutDateline() throws Exception {
-        ParsedArticle a = parser.parse(TestResources.bytes("/anpa/alert.tst"), null).get(0);
-
-        assertThat(a.headline()).isEqualTo("Harbour bridge reopens after two-day closure.");
-        assertThat(a.priority()).isEqualTo(3);
-        assertThat(a.slugline()).isEqualTo("APNewsAlert");
-        assertThat(a.firstCreated()).isEqualTo(Instant.parse("2024-04-02T08:15:00Z"));
-    }
-
-    @Test
-    void tabularMessageKeepsItsColumnsAsPreformattedText() throws Exception {
-        ParsedArticle a = parser.parse(TestResources.bytes("/anpa/tabular.tst"), null).get(0);
-
-        assertThat(a.headline()).isEqualTo("Harbour League standings");
-        assertThat(a.paragraphs()).containsExactly("Team          W  D  L  Pts", "Harbour City  9  2  1  29",
-                "Portsville    7  3  2  24", "Coast Rovers  5  1  6  16");
-        assertThat(a.bodyHtml()).startsWith("<pre>Team          W  D  L  Pts\n").endsWith("</pre>");
-        assertThat(a.subjectCodes()).containsExactly("anpa:q", "subj:15054000");
-    }
-
-    @Test
     void malformedHeaderIsRefusedNamingTheFormat() {
         byte[] bad = "\u0016\u0016\u0001A0001\u001fx\nnot a header line\n\u0002^Head<\n\u0003".getBytes();
         assertThatThrownBy(() -> parser.parse(bad, null))
