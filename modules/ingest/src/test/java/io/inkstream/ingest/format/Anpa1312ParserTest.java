@@ -1,6 +1,5 @@
 package io.inkstream.ingest.format;
 
-import io.inkstream.events.PubStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -30,16 +29,6 @@ class Anpa1312ParserTest {
                 "``We never stopped believing,'' captain Sam Lee said.",
                 "The club last won the cup in 1998.");
         assertThat(String.join(" ", a.paragraphs())).doesNotContain("AP Photo", "Eds:", "Sports Writer");
-    }
-
-    @Test
-    void killVersionCancelsTheStoryWithTheSameKeywordAndDate() throws Exception {
-        ParsedArticle story = parser.parse(TestResources.bytes("/anpa/writethru.tst"), null).get(0);
-        ParsedArticle kill = parser.parse(TestResources.bytes("/anpa/kill.tst"), null).get(0);
-
-        assertThat(kill.pubStatus()).isEqualTo(PubStatus.canceled);
-        assertThat(story.pubStatus()).isEqualTo(PubStatus.usable);
-        assertThat(kill.sourceId()).isEqualTo(story.sourceId()).isEqualTo("anpa:SOC--Harbour-Cup:2024-03-21");
     }
 
     @Test

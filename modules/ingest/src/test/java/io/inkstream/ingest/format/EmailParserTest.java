@@ -2,9 +2,7 @@ package io.inkstream.ingest.format;
 
 import org.junit.jupiter.api.Test;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EmailParserTest {
 
@@ -21,13 +19,6 @@ class EmailParserTest {
 
         assertThat(a.headline()).isEqualTo("Harbour crane collapses");
         assertThat(a.paragraphs()).containsExactly("A crane collapsed at the container terminal on Wednesday. No one was hurt.");
-    }
-
-    @Test
-    void mailWithNeitherSubjectNorBodyIsRefusedNamingTheFormat() {
-        assertThatThrownBy(() -> parser.parse(TestResources.bytes("/email/no-subject-no-body.eml"), null))
-                .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("missing-headline"))
-                .hasMessageContaining("E-mail (RFC 822)");
     }
 
     @Test

@@ -1,28 +1,14 @@
 package io.inkstream.ingest.format;
 
-import io.inkstream.events.PubStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NewsMl12ParserTest {
 
     private final NewsMl12Parser parser = new NewsMl12Parser();
-
-    private ParsedArticle parse(String resource) throws RejectedItemException {
-        return parser.parse(TestResources.bytes("/newsml12/" + resource), null).get(0);
-    }
-
-    @Test
-    void statusCanceledIsAKillOfTheSameStoryInALaterRevision() throws Exception {
-        ParsedArticle kill = parse("canceled.xml");
-
-        assertThat(kill.pubStatus()).isEqualTo(PubStatus.canceled);
-        assertThat(kill.sourceId()).isEqualTo(parse("story.xml").sourceId());
-    }
 
     @Test
     void eachNewsItemIsAnEntryAndABadOneIsRefusedAlone() throws Exception {
@@ -43,13 +29,6 @@ class NewsMl12ParserTest {
         assertThat(entries.get(1).label()).isEqualTo("TX-EMPTY-2");
         assertThat(entries.get(1).refusal().code()).isEqualTo("missing-headline");
         assertThat(entries.get(1).refusal().reason()).contains("NewsML 1.2", "HeadLine", "ContentItem");
-    }
-
-    @Test
-    void aDoctypeIsRefusedAsHostileXml() {
-        assertThatThrownBy(() -> parse("doctype.xml"))
-                .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("hostile-xml"))
-                .hasMessageContaining("NewsML 1.2");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.inkstream.ingest.format;
 
 import io.inkstream.events.ContentType;
-import io.inkstream.events.PubStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,28 +12,6 @@ import static org.assertj.core.api.Assertions.tuple;
 class NewsMlG2ParserTest {
 
     private final NewsMlG2Parser parser = new NewsMlG2Parser();
-
-    @Test
-    void externalEntityIsRejectedAsHostile() {
-        assertRejected("/newsml/xxe.xml", "hostile-xml");
-    }
-
-    @Test
-    void billionLaughsIsRejectedAsHostile() {
-        assertRejected("/newsml/billion-laughs.xml", "hostile-xml");
-    }
-
-    @Test
-    void malformedXmlIsRejectedWithPosition() {
-        assertThatThrownBy(() -> parser.parse(TestResources.bytes("/newsml/malformed.xml"), null))
-                .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("unparseable"))
-                .hasMessageContaining("line 3");
-    }
-
-    @Test
-    void bytesNotMatchingDeclaredEncodingAreRejected() {
-        assertRejected("/newsml/wrong-encoding.xml", "bad-encoding");
-    }
 
     @Test
     void binaryGarbageIsRejected() {
@@ -77,16 +54,6 @@ class NewsMlG2ParserTest {
         assertThat(a.paragraphs()).containsExactly("Forty stalls opened in the square on Saturday.");
         assertThat(a.media()).extracting(ParsedArticle.Media::type, ParsedArticle.Media::url, ParsedArticle.Media::caption, ParsedArticle.Media::credit)
                 .containsExactly(tuple(ContentType.picture, "https://img.example.org/market.jpg", "Stalls in the square at noon.", "Inkstream Photo/Ola Berg"));
-    }
-
-    @Test
-    void killKeepsTheGuidOfTheStoryItKills() throws Exception {
-        ParsedArticle story = parser.parse(TestResources.bytes("/newsml/newsitem-text.xml"), null).get(0);
-        ParsedArticle kill = parser.parse(TestResources.bytes("/newsml/newsitem-canceled.xml"), null).get(0);
-
-        assertThat(kill.pubStatus()).isEqualTo(PubStatus.canceled);
-        assertThat(kill.sourceId()).isEqualTo(story.sourceId());
-        assertThat(kill.warnings()).isEmpty();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.inkstream.ingest.format;
 
-import io.inkstream.events.PubStatus;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -11,17 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NinjsParserTest {
 
     private final NinjsParser parser = new NinjsParser();
-
-    @Test
-    void canceledPubstatusIsAKill() throws Exception {
-        assertThat(parser.parse(TestResources.bytes("/ninjs/canceled.json"), null).get(0).pubStatus()).isEqualTo(PubStatus.canceled);
-    }
-
-    @Test
-    void itemWithoutHeadlineIsRejected() {
-        assertThatThrownBy(() -> parser.parse(TestResources.bytes("/ninjs/missing-headline.json"), null))
-                .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("missing-headline"));
-    }
 
     @Test
     void malformedAndHostileJsonAreRejectedWithReason() {
@@ -47,19 +35,5 @@ class NinjsParserTest {
         assertThat(entries.get(1).refusal().code()).isEqualTo("missing-headline");
         assertThat(entries.get(1).refusal().reason()).contains("ninjs", "headline");
         assertThat(parser.parse(TestResources.bytes("/ninjs/wrapper-one-bad-item.json"), null)).hasSize(1);
-    }
-
-    @Test
-    void nitfBodyWithDoctypeIsRefusedAsHostile() {
-        assertThatThrownBy(() -> parser.parse(TestResources.bytes("/ninjs/nitf-body-doctype.json"), null))
-                .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("hostile-xml"));
-    }
-
-    @Test
-    void killKeepsTheSourceIdOfTheStoryItKills() throws Exception {
-        ParsedArticle kill = parser.parse(TestResources.bytes("/ninjs/canceled.json"), null).get(0);
-
-        assertThat(kill.pubStatus()).isEqualTo(PubStatus.canceled);
-        assertThat(kill.sourceId()).isEqualTo(parser.parse(TestResources.bytes("/ninjs/ninjs1-text.json"), null).get(0).sourceId());
     }
 }

@@ -1,8 +1,6 @@
 package io.inkstream.ingest.format;
 
-import io.inkstream.events.PubStatus;
 import org.junit.jupiter.api.Test;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,37 +8,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NitfParserTest {
 
     private final NitfParser parser = new NitfParser();
-
-    private ParsedArticle parse(String resource) throws RejectedItemException {
-        return parser.parse(TestResources.bytes("/nitf/" + resource), null).get(0);
-    }
-
-    @Test
-    void managementStatusCanceledIsAKillWithTheSameDocId() throws Exception {
-        ParsedArticle kill = parse("kill.xml");
-
-        assertThat(kill.pubStatus()).isEqualTo(PubStatus.canceled);
-        assertThat(kill.sourceId()).isEqualTo(parse("story.xml").sourceId());
-    }
-
-    @Test
-    void aKillAdvisoryInEdMsgIsAKill() throws Exception {
-        assertThat(parse("ed-msg-kill.xml").pubStatus()).isEqualTo(PubStatus.canceled);
-    }
-
-    @Test
-    void aDoctypeIsRefusedAsHostileXmlNamingNitf() {
-        assertThatThrownBy(() -> parse("doctype.xml"))
-                .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("hostile-xml"))
-                .hasMessageContaining("NITF").hasMessageContaining("DOCTYPE");
-    }
-
-    @Test
-    void noHeadlineAndNoBodyIsRefusedNamingWhatIsMissing() {
-        assertThatThrownBy(() -> parse("empty.xml"))
-                .isInstanceOfSatisfying(RejectedItemException.class, e -> assertThat(e.code()).isEqualTo("missing-headline"))
-                .hasMessage("The NITF document has no headline (body.head/hedline/hl1 or head/title) and no body.content paragraphs.");
-    }
 
     @Test
     void sniffsTheNitfRootPastDeclarationCommentsAndDoctype() {
