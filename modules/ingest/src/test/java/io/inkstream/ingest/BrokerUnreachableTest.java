@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inkstream.events.Topics;
 import io.inkstream.platform.ServiceContext;
-import io.inkstream.platform.http.HttpServer;
 import io.inkstream.testkit.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,13 +12,11 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayOutputStream;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -38,8 +35,7 @@ class BrokerUnreachableTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private IngestService ingest;
-    private HttpServer server;
+    private ServedIngest ingest;
     private Path drop;
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -54,19 +50,16 @@ class BrokerUnreachableTest {
         ServiceContext context = ServiceContext.forTest("127.0.0.1:" + closedPort, "mock://no-broker-" + UUID.randomUUID(),
                 Topics.withPrefix("nobroker-"), data, Map.of(IngestConfig.DROP_FOLDER.key(), drop.toString(),
                         IngestConfig.DROP_SCAN_INTERVAL.key(), "1h"));
-        ingest = new IngestService(context);
-        ingest.start();
-        server = HttpServer.start("127.0.0.1", 0, List.of(ingest), null);
+        ingest = ServedIngest.start(context);
     }
 
     @AfterAll
     void stop() {
-        server.close();
         ingest.close();
     }
 
     private HttpResponse<String> post(byte[] body, String contentType) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/items"))
+        return http.send(HttpRequest.newBuilder(ingest.items())
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
@@ -104,7 +97,7 @@ class BrokerUnreachableTest {
         Path file = drop.resolve("inbox/xi.txt");
         Files.write(file, Fixtures.ecnsPageBytes());
 
-        ingest.folder().scanOnce();
+        ingest.service().folder().scanOnce();
 
         assertThat(file).exists();
         assertThat(drop.resolve("done/xi.txt")).doesNotExist();

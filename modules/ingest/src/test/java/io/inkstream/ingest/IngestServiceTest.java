@@ -7,7 +7,6 @@ import io.inkstream.events.Topics;
 import io.inkstream.events.WireItem;
 import io.inkstream.events.WireRejection;
 import io.inkstream.platform.ServiceContext;
-import io.inkstream.platform.http.HttpServer;
 import io.inkstream.testkit.Fixtures;
 import io.inkstream.testkit.InkstreamTest;
 import io.inkstream.testkit.TestCluster;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +37,7 @@ class IngestServiceTest {
 
     private TestCluster cluster;
     private Topics topics;
-    private IngestService ingest;
-    private HttpServer server;
+    private ServedIngest ingest;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -49,19 +45,16 @@ class IngestServiceTest {
         this.cluster = cluster;
         ServiceContext context = cluster.context(Map.of("ingest.api.key", KEY, "ingest.max.item.bytes", "16384"));
         topics = context.topics();
-        ingest = new IngestService(context);
-        ingest.start();
-        server = HttpServer.start("127.0.0.1", 0, List.of(ingest), null);
+        ingest = ServedIngest.start(context);
     }
 
     @AfterAll
     void stop() {
-        server.close();
         ingest.close();
     }
 
     private HttpResponse<String> post(byte[] body, String contentType, String apiKey) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/v1/items"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(ingest.items())
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (apiKey != null) {

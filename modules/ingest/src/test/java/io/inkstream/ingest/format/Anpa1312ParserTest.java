@@ -1,6 +1,5 @@
 package io.inkstream.ingest.format;
 
-import io.inkstream.events.PubStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -30,37 +29,6 @@ class Anpa1312ParserTest {
                 "``We never stopped believing,'' captain Sam Lee said.",
                 "The club last won the cup in 1998.");
         assertThat(String.join(" ", a.paragraphs())).doesNotContain("AP Photo", "Eds:", "Sports Writer");
-    }
-
-    @Test
-    void killVersionCancelsTheStoryWithTheSameKeywordAndDate() throws Exception {
-        ParsedArticle story = parser.parse(TestResources.bytes("/anpa/writethru.tst"), null).get(0);
-        ParsedArticle kill = parser.parse(TestResources.bytes("/anpa/kill.tst"), null).get(0);
-
-        assertThat(kill.pubStatus()).isEqualTo(PubStatus.canceled);
-        assertThat(story.pubStatus()).isEqualTo(PubStatus.usable);
-        assertThat(kill.sourceId()).isEqualTo(story.sourceId()).isEqualTo("anpa:SOC--Harbour-Cup:2024-03-21");
-    }
-
-    @Test
-    void alertWithoutHeadlineLineTakesItsParagraphWithoutDateline() throws Exception {
-        ParsedArticle a = parser.parse(TestResources.bytes("/anpa/alert.tst"), null).get(0);
-
-        assertThat(a.headline()).isEqualTo("Harbour bridge reopens after two-day closure.");
-        assertThat(a.priority()).isEqualTo(3);
-        assertThat(a.slugline()).isEqualTo("APNewsAlert");
-        assertThat(a.firstCreated()).isEqualTo(Instant.parse("2024-04-02T08:15:00Z"));
-    }
-
-    @Test
-    void tabularMessageKeepsItsColumnsAsPreformattedText() throws Exception {
-        ParsedArticle a = parser.parse(TestResources.bytes("/anpa/tabular.tst"), null).get(0);
-
-        assertThat(a.headline()).isEqualTo("Harbour League standings");
-        assertThat(a.paragraphs()).containsExactly("Team          W  D  L  Pts", "Harbour City  9  2  1  29",
-                "Portsville    7  3  2  24", "Coast Rovers  5  1  6  16");
-        assertThat(a.bodyHtml()).startsWith("<pre>Team          W  D  L  Pts\n").endsWith("</pre>");
-        assertThat(a.subjectCodes()).containsExactly("anpa:q", "subj:15054000");
     }
 
     @Test

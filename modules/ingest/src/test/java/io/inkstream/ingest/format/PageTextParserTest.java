@@ -49,42 +49,6 @@ class PageTextParserTest {
     }
 
     @Test
-    void datelineOpeningTheCopyGivesPlaceAndMissingEditorStaysEmpty() throws Exception {
-        ParsedArticle a = parseOne(TestResources.bytes("/page-text/xinhua-dateline-no-photo.txt"));
-
-        assertThat(a.section()).isEqualTo("Business");
-        assertThat(a.headline()).isEqualTo("China's economy grows 6.9 pct in Q3");
-        assertThat(a.sourceAgency()).isEqualTo("Xinhua");
-        assertThat(a.editor()).isNull();
-        assertThat(a.datelinePlace()).isEqualTo("BEIJING");
-        assertThat(a.media()).isEmpty();
-        assertThat(a.paragraphs()).containsExactly(
-                "BEIJING, Oct 19 (Xinhua) -- China's economy grew 6.9 percent year on year in the third quarter, "
-                        + "the National Bureau of Statistics said Monday.",
-                "The growth rate was slightly lower than 7 percent in the first half, the bureau said.",
-                "\"The economy is operating within a reasonable range,\" said spokesman Sheng Laiyun.");
-    }
-
-    @Test
-    void severalPhotosEachKeptOnceInPageOrderAndCountLineDropped() throws Exception {
-        ParsedArticle a = parseOne(TestResources.bytes("/page-text/several-photos-subheadline.txt"));
-
-        assertThat(a.headline()).isEqualTo("Giant pandas celebrate birthday in Chengdu");
-        assertThat(a.subheadline()).isEqualTo("Twin cubs turn one at the research base");
-        assertThat(a.sourceAgency()).isEqualTo("ECNS");
-        assertThat(a.editor()).isEqualTo("Li Yan");
-        assertThat(a.media()).extracting(ParsedArticle.Media::caption, ParsedArticle.Media::credit).containsExactly(
-                tuple("Twin panda cubs play at the Chengdu Research Base of Giant Panda Breeding, July 12, 2016.",
-                        "China News Service/Zhang Lang"),
-                tuple("A keeper feeds a cake to a panda cub.", "VCG"),
-                tuple("Visitors gathered in the rain", "Xinhua/Xue Yubin"));
-        assertThat(a.paragraphs()).containsExactly(
-                "Twin giant panda cubs celebrated their first birthday on Tuesday in Chengdu, capital of Sichuan Province.",
-                "Keepers prepared cakes made of ice, fruit and bamboo for the cubs.",
-                "The base now houses more than 120 pandas.");
-    }
-
-    @Test
     void declaredLatin1CharsetIsHonoured() throws Exception {
         List<ParsedArticle> articles = parser.parse(TestResources.bytes("/page-text/latin1-cafe.txt"), "text/plain; charset=ISO-8859-1");
 

@@ -69,6 +69,12 @@ class RealWireCatalogTest {
                 }
             }
         }
+        // the rows of the expectation tables (RealWireExpectedTest) name their files too
+        try (Stream<Path> list = Files.list(Path.of("src/test/resources/expected/realwire"))) {
+            for (Path p : list.filter(p -> p.toString().endsWith(".json")).toList()) {
+                texts.add(Files.readString(p));
+            }
+        }
         return String.join("\n", texts);
     }
 }

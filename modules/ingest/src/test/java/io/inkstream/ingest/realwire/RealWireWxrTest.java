@@ -65,17 +65,4 @@ class RealWireWxrTest {
         assertThat(a.getMedia().get(1).getCaption()).isEqualTo("Mysterium Secrets & Lies");
         assertThat(a.getFirstCreated()).isEqualTo(Instant.parse("2017-12-02T15:43:50Z"));
     }
-
-    @Test
-    void thumbnailAttachmentIsTheFeaturedMediaOfItsPostNotAnArticle() {
-        Article a = RealWire.article("wordpress-wxr/wordpress_wxr_thumb.xml");
-
-        assertThat(a.getHeadline()).isEqualTo("test post");
-        assertThat(a.getMedia()).singleElement().satisfies(m -> {
-            assertThat(m.getUrl()).isEqualTo("https://toto.invalid/attachment.jpg");
-            assertThat(m.getCaption()).isEqualTo("this is a description");
-            assertThat(m.getAlt()).isEqualTo("test");
-        });
-        assertThat(a.getParagraphs()).containsExactly("toto");
-    }
 }
