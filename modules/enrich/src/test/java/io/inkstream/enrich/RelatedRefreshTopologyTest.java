@@ -147,12 +147,7 @@ class RelatedRefreshTopologyTest {
 
     @Test
     void aRefreshReEmitsTheLatestVersionNeverAnOlderOne() {
-        start(EnrichConfig.defaults());
-        Article a = cyber("urn:a:1", 0);
-        send(a, 0);
-        send(cyber("urn:a:2", 1), 10);
-        send(cyber("urn:a:3", 2), 20); // urn:a:1's second refresh waits for the minute
-        enriched.readKeyValuesToList();
+        Article a = threeRelatedTheFirstsSecondRefreshWaiting();
         Article corrected = Article.newBuilder(a).setVersion(2).setHeadline("Xi and Microsoft discuss cybersecurity")
                 .setVersionCreated(T0.plusSeconds(30)).build();
         ingested.pipeInput(a.getId(), corrected, T0.plusSeconds(30)); // still published at T0
@@ -170,12 +165,7 @@ class RelatedRefreshTopologyTest {
 
     @Test
     void aKilledArticleIsNotReEmittedByARefreshThatWasWaiting() {
-        start(EnrichConfig.defaults());
-        Article a = cyber("urn:a:1", 0);
-        send(a, 0);
-        send(cyber("urn:a:2", 1), 10);
-        send(cyber("urn:a:3", 2), 20);
-        enriched.readKeyValuesToList();
+        Article a = threeRelatedTheFirstsSecondRefreshWaiting();
         ingested.pipeInput(a.getId(), Article.newBuilder(a).setVersion(2).setPubStatus(PubStatus.canceled).build(),
                 T0.plusSeconds(30));
         List<KeyValue<String, EnrichedArticle>> kill = enriched.readKeyValuesToList();
@@ -193,6 +183,17 @@ class RelatedRefreshTopologyTest {
         send(cyber("urn:a:2", 1), 10);
         driver.advanceWallClockTime(Duration.ofSeconds(61));
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("urn:a:1", "urn:a:2");
+    }
+
+    /** urn:a:1, then two articles related to it 10 s apart: its list was refreshed once, the second waits for the minute. */
+    private Article threeRelatedTheFirstsSecondRefreshWaiting() {
+        start(EnrichConfig.defaults());
+        Article a = cyber("urn:a:1", 0);
+        send(a, 0);
+        send(cyber("urn:a:2", 1), 10);
+        send(cyber("urn:a:3", 2), 20);
+        enriched.readKeyValuesToList();
+        return a;
     }
 
     private void send(Article article, long atSeconds) {
