@@ -4,15 +4,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.inkstream.platform.Service;
-import io.inkstream.platform.http.HttpServer;
-import io.inkstream.renderer.MutableClock;
-import io.inkstream.renderer.TestArticles;
-import io.inkstream.renderer.beacon.BeaconCollector;
-import io.inkstream.renderer.page.SiteConfig;
-import io.inkstream.renderer.store.ArticleStore;
-import io.inkstream.renderer.store.RankingStore;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -21,9 +12,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,43 +30,16 @@ class BeaconFuzzTest {
     private static final String BROWSER = "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0";
     /** HTTP/1.1, as browsers send beacons (no h2c upgrade on a request with a body). */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private static SiteRoutes routes;
-    private static HttpServer server;
+    private static BeaconServer server;
 
     @BeforeAll
     static void start() {
-        MutableClock clock = new MutableClock(Instant.parse("2015-09-25T03:00:00Z"));
-        ArticleStore articles = new ArticleStore(clock);
-        articles.apply(TestArticles.XI_ID, TestArticles.xiCyberspace());
-        SiteConfig site = SiteConfig.defaults("https://news.example.com");
-        routes = new SiteRoutes(articles, new RankingStore(), site,
-                new BeaconCollector(articles, "fuzz-salt", clock, view -> CompletableFuture.completedFuture(null)),
-                clock, "*");
-        server = HttpServer.start("127.0.0.1", 0, List.of(new Service() {
-            public String name() {
-                return "renderer";
-            }
-
-            public void start() {
-            }
-
-            public boolean ready() {
-                return true;
-            }
-
-            public void routes(Javalin app) {
-                routes.register(app);
-            }
-
-            public void close() {
-            }
-        }), null);
+        server = BeaconServer.start("fuzz-salt");
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        routes.close();
     }
 
     @FuzzTest(maxDuration = "5m")

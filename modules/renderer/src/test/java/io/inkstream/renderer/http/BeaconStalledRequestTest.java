@@ -1,14 +1,5 @@
 package io.inkstream.renderer.http;
 
-import io.inkstream.platform.Service;
-import io.inkstream.platform.http.HttpServer;
-import io.inkstream.renderer.MutableClock;
-import io.inkstream.renderer.TestArticles;
-import io.inkstream.renderer.beacon.BeaconCollector;
-import io.inkstream.renderer.page.SiteConfig;
-import io.inkstream.renderer.store.ArticleStore;
-import io.inkstream.renderer.store.RankingStore;
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,9 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BeaconStalledRequestTest {
 
     private static final int REPEATS = 200;
-    private static SiteRoutes routes;
-    private static HttpServer server;
+    private static BeaconServer server;
     private static byte[] input;
 
     @BeforeAll
@@ -47,37 +34,12 @@ class BeaconStalledRequestTest {
         try (InputStream in = BeaconStalledRequestTest.class.getResourceAsStream("BeaconFuzzTestInputs/bodyAndUserAgent/stalled-request.bin")) {
             input = in.readAllBytes();
         }
-        MutableClock clock = new MutableClock(Instant.parse("2015-09-25T03:00:00Z"));
-        ArticleStore articles = new ArticleStore(clock);
-        articles.apply(TestArticles.XI_ID, TestArticles.xiCyberspace());
-        routes = new SiteRoutes(articles, new RankingStore(), SiteConfig.defaults("https://news.example.com"),
-                new BeaconCollector(articles, "stall-salt", clock, view -> CompletableFuture.completedFuture(null)),
-                clock, "*");
-        server = HttpServer.start("127.0.0.1", 0, List.of(new Service() {
-            public String name() {
-                return "renderer";
-            }
-
-            public void start() {
-            }
-
-            public boolean ready() {
-                return true;
-            }
-
-            public void routes(Javalin app) {
-                routes.register(app);
-            }
-
-            public void close() {
-            }
-        }), null);
+        server = BeaconServer.start("stall-salt");
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        routes.close();
     }
 
     @ParameterizedTest
