@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code {total, item:[…]}}, holds several items, each accepted or refused on its own. The
  * ninjs uri (else guid) is the story's source id.
  */
-public final class NinjsParser implements WireFormatParser.OfEntries {
+public final class NinjsParser extends FormatParser.ByTypeOrHead implements WireFormatParser.OfEntries {
 
     public static final String FORMAT = "ninjs";
 
@@ -31,14 +31,8 @@ public final class NinjsParser implements WireFormatParser.OfEntries {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    @Override
-    public String format() {
-        return FORMAT;
-    }
-
-    @Override
-    public boolean sniff(byte[] payload, String contentType, String filename) {
-        return PayloadText.declaredOrLooksLike(contentType, payload,
+    public NinjsParser() {
+        super(FORMAT,
                 head -> (head.startsWith("{") || head.startsWith("["))
                         && (head.contains("\"uri\"") || head.contains("\"guid\"") || head.contains("\"headline") || head.contains("\"body_")),
                 "application/ninjs+json");
