@@ -7,6 +7,7 @@ import io.inkstream.events.Topics;
 import io.inkstream.events.WireItem;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.ingest.format.WireFormats;
+import io.inkstream.testkit.TopologyTests;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,10 +46,8 @@ class AgencyXmlKillsTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         try (TopologyTestDriver driver = new TopologyTestDriver(IngestTopology.build(topics, serdes,
                 new WireItemParser(WireFormats.standard()), Clock.fixed(T0, ZoneOffset.UTC)), props)) {
-            var received = driver.createInputTopic(topics.wireReceived().name(), serdes.keySerde().serializer(),
-                    serdes.valueSerde(topics.wireReceived()).serializer());
-            var ingested = driver.createOutputTopic(topics.articlesIngested().name(), serdes.keySerde().deserializer(),
-                    serdes.valueSerde(topics.articlesIngested()).deserializer());
+            var received = TopologyTests.input(driver, serdes, topics.wireReceived());
+            var ingested = TopologyTests.output(driver, serdes, topics.articlesIngested());
             for (String resource : List.of(story, kill)) {
                 WireItem item = wireItems.receive(bytes(resource), "http", Channel.HTTP, null, null, null, null, T0);
                 received.pipeInput(item.getItemId(), item, T0);
