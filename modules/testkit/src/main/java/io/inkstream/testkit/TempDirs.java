@@ -27,4 +27,16 @@ public final class TempDirs {
             return false;
         }
     }
+
+    /** Deletes a directory tree or fails: for a test whose point is that the tree is gone (a missing one already is). */
+    public static void deleteTreeOrFail(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }
