@@ -652,15 +652,12 @@ public final class NewsMlG2Parser extends FormatParser.ByTypeOrHead implements W
         if (qcode == null) {
             return PubStatus.usable;
         }
-        return switch (qcode.substring(qcode.indexOf(':') + 1).toLowerCase(Locale.ROOT)) {
-            case "usable" -> PubStatus.usable;
-            case "withheld" -> PubStatus.withheld;
-            case "canceled", "cancelled" -> PubStatus.canceled;
-            default -> {
-                a.warning("Unknown pubStatus qcode '" + qcode + "' (stat:usable, stat:withheld or stat:canceled): taken as usable.");
-                yield PubStatus.usable;
-            }
-        };
+        PubStatus status = AgencyStatus.iptcPubStatus(qcode.substring(qcode.indexOf(':') + 1));
+        if (status == null) {
+            a.warning("Unknown pubStatus qcode '" + qcode + "' (stat:usable, stat:withheld or stat:canceled): taken as usable.");
+            return PubStatus.usable;
+        }
+        return status;
     }
 
     private static String first(String... values) {

@@ -355,15 +355,12 @@ public final class NinjsParser extends FormatParser.ByTypeOrHead implements Wire
         if (s == null) {
             return PubStatus.usable;
         }
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "usable" -> PubStatus.usable;
-            case "withheld" -> PubStatus.withheld;
-            case "canceled", "cancelled" -> PubStatus.canceled;
-            default -> {
-                a.warning("Unknown ninjs pubstatus '" + s + "' (usable, withheld or canceled): taken as usable.");
-                yield PubStatus.usable;
-            }
-        };
+        PubStatus status = AgencyStatus.iptcPubStatus(s);
+        if (status == null) {
+            a.warning("Unknown ninjs pubstatus '" + s + "' (usable, withheld or canceled): taken as usable.");
+            return PubStatus.usable;
+        }
+        return status;
     }
 
     private static Iterable<JsonNode> iterable(JsonNode... nodes) {
