@@ -5,6 +5,7 @@ import io.inkstream.renderer.ArchivedSite;
 import io.inkstream.renderer.RendererConfig;
 import io.inkstream.renderer.RendererService;
 import io.inkstream.platform.config.Settings;
+import io.inkstream.testkit.TempDirs;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -112,7 +113,7 @@ public final class ArchiveScale {
             report.note("the archive's files are in the OS page cache when the machine has the memory (here it has):"
                     + " an old article is a RocksDB read from memory-mapped pages, not a disk seek");
         } finally {
-            deleteTree(dir);
+            TempDirs.deleteTreeOrFail(dir);
         }
         report.print();
     }
@@ -181,13 +182,5 @@ public final class ArchiveScale {
         Instant now = Instant.now();
         site.applyRanking(SyntheticArticles.ranking("all", newest, now));
         bySection.forEach((slug, list) -> site.applyRanking(SyntheticArticles.ranking(slug, list, now)));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (var files = Files.walk(dir)) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -7,15 +7,14 @@ import io.inkstream.platform.kafka.EmbeddedKafka;
 import io.inkstream.platform.kafka.TopicProvisioner;
 import io.inkstream.registry.RegistryConfig;
 import io.inkstream.registry.SchemaRegistryServer;
+import io.inkstream.testkit.TempDirs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The real thing the drivers measure against: an embedded KRaft broker and the project's schema
@@ -73,32 +72,6 @@ final class BenchCluster implements AutoCloseable {
     public void close() {
         registry.close();
         kafka.close();
-        deleteQuietly(dir);
-    }
-
-    /** Bytes under a directory (0 when it does not exist). */
-    static long sizeOf(Path root) {
-        if (!Files.exists(root)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0; // a RocksDB file removed by compaction meanwhile
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return -1;
-        }
-    }
-
-    private static void deleteQuietly(Path root) {
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // a temp directory left behind is not worth failing a finished benchmark
-        }
+        TempDirs.deleteTree(dir); // a temp directory left behind is not worth failing a finished benchmark
     }
 }

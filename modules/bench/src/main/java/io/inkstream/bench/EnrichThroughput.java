@@ -8,6 +8,7 @@ import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.streams.StreamsRunner;
+import io.inkstream.testkit.TempDirs;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -142,14 +143,14 @@ public final class EnrichThroughput {
                 corpusSeconds = loadNanos / 1e9;
                 heapCorpus = MemoryUse.heapAfterGc();
                 rssCorpus = MemoryUse.residentSet();
-                stateBytes = BenchCluster.sizeOf(stateDir);
+                stateBytes = TempDirs.bytesUnder(stateDir);
                 Report.progress(String.format("corpus loaded in %.1f s; heap after GC %s, state dir %s",
                         corpusSeconds, Report.mb(heapCorpus), Report.mb(stateBytes)));
                 enrichSeconds = measured / rates.get(corpus);
                 rejected = output.count(rejectedTopic);
-                stateBytes = BenchCluster.sizeOf(stateDir);
+                stateBytes = TempDirs.bytesUnder(stateDir);
             }
-            stateBytesClosed = BenchCluster.sizeOf(stateDir); // after a clean close RocksDB has flushed its memtables
+            stateBytesClosed = TempDirs.bytesUnder(stateDir); // after a clean close RocksDB has flushed its memtables
 
             Report.progress("enrich closed; pass-through baseline over the same articles.ingested");
             TopicSpec<Article> passOut = new TopicSpec<>(topics.prefix() + "bench.passthrough", Article.class, 3, "delete",

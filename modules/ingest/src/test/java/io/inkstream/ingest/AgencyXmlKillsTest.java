@@ -7,7 +7,7 @@ import io.inkstream.events.Topics;
 import io.inkstream.events.WireItem;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.ingest.format.WireFormats;
-import org.apache.kafka.streams.StreamsConfig;
+import io.inkstream.testkit.TopologyTests;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +22,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,16 +38,11 @@ class AgencyXmlKillsTest {
         Topics topics = Topics.withPrefix("");
         EventSerdes serdes = EventSerdes.create(Map.of("schema.registry.url", "mock://agency-kills-" + UUID.randomUUID()));
         WireItems wireItems = new WireItems(WireFormats.standard(), 1024 * 1024);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "agency-kills-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         try (TopologyTestDriver driver = new TopologyTestDriver(IngestTopology.build(topics, serdes,
-                new WireItemParser(WireFormats.standard()), Clock.fixed(T0, ZoneOffset.UTC)), props)) {
-            var received = driver.createInputTopic(topics.wireReceived().name(), serdes.keySerde().serializer(),
-                    serdes.valueSerde(topics.wireReceived()).serializer());
-            var ingested = driver.createOutputTopic(topics.articlesIngested().name(), serdes.keySerde().deserializer(),
-                    serdes.valueSerde(topics.articlesIngested()).deserializer());
+                new WireItemParser(WireFormats.standard()), Clock.fixed(T0, ZoneOffset.UTC)),
+                TopologyTests.driverProperties("agency-kills-test", stateDir))) {
+            var received = TopologyTests.input(driver, serdes, topics.wireReceived());
+            var ingested = TopologyTests.output(driver, serdes, topics.articlesIngested());
             for (String resource : List.of(story, kill)) {
                 WireItem item = wireItems.receive(bytes(resource), "http", Channel.HTTP, null, null, null, null, T0);
                 received.pipeInput(item.getItemId(), item, T0);

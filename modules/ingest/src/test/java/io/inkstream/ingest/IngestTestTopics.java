@@ -5,6 +5,7 @@ import io.inkstream.events.Topics;
 import io.inkstream.events.WireItem;
 import io.inkstream.events.WireRejection;
 import io.inkstream.events.serde.EventSerdes;
+import io.inkstream.testkit.TopologyTests;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -19,11 +20,8 @@ public record IngestTestTopics(TestInputTopic<String, WireItem> received, TestOu
 
     public static IngestTestTopics on(TopologyTestDriver driver, Topics topics, EventSerdes serdes) {
         return new IngestTestTopics(
-                driver.createInputTopic(topics.wireReceived().name(), serdes.keySerde().serializer(),
-                        serdes.valueSerde(topics.wireReceived()).serializer()),
-                driver.createOutputTopic(topics.articlesIngested().name(), serdes.keySerde().deserializer(),
-                        serdes.valueSerde(topics.articlesIngested()).deserializer()),
-                driver.createOutputTopic(topics.wireRejected().name(), serdes.keySerde().deserializer(),
-                        serdes.valueSerde(topics.wireRejected()).deserializer()));
+                TopologyTests.input(driver, serdes, topics.wireReceived()),
+                TopologyTests.output(driver, serdes, topics.articlesIngested()),
+                TopologyTests.output(driver, serdes, topics.wireRejected()));
     }
 }

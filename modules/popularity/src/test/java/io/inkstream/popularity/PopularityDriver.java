@@ -50,12 +50,9 @@ final class PopularityDriver implements AutoCloseable {
         this.wallClock = wallClock;
         this.grace = config.grace();
         driver = new TopologyTestDriver(PopularityTopology.build(config, topics, serdes), props, wallClock);
-        views = driver.createInputTopic(topics.pageviews().name(), serdes.keySerde().serializer(),
-                serdes.valueSerde(topics.pageviews()).serializer());
-        articles = driver.createInputTopic(topics.articlesEnriched().name(), serdes.keySerde().serializer(),
-                serdes.valueSerde(topics.articlesEnriched()).serializer());
-        rankings = driver.createOutputTopic(topics.popularityTop24h().name(), serdes.keySerde().deserializer(),
-                serdes.valueSerde(topics.popularityTop24h()).deserializer());
+        views = TopologyTests.input(driver, serdes, topics.pageviews());
+        articles = TopologyTests.input(driver, serdes, topics.articlesEnriched());
+        rankings = TopologyTests.output(driver, serdes, topics.popularityTop24h());
     }
 
     void view(String articleId, String section, String visitor, Instant at) {

@@ -10,20 +10,17 @@ import io.inkstream.events.Topics;
 import io.inkstream.platform.ServiceContext;
 import io.inkstream.platform.http.HttpServer;
 import io.inkstream.testkit.InkstreamTest;
+import io.inkstream.testkit.TempDirs;
 import io.inkstream.testkit.TestCluster;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The popularity service on a real broker and registry: rankings on the topic, the HTTP API, a restart. */
@@ -75,7 +72,7 @@ class PopularityServiceTest {
         view(cluster, topics, "b", "Politics", "v3", now.plusSeconds(6));
         view(cluster, topics, "a", "World", "v1", now.plusSeconds(7));    // still a repeat of v1's first view
         view(cluster, topics, "d", "World", "v1", now.plusSeconds(8));
-        deleteTree(context.dataDir().resolve("streams"));
+        TempDirs.deleteTreeOrFail(context.dataDir().resolve("streams"));
 
         try (PopularityService restarted = new PopularityService(context)) {
             restarted.start();
@@ -105,16 +102,5 @@ class PopularityServiceTest {
     private int status(int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

@@ -33,12 +33,8 @@ class RendererTopologyTest {
     private final TopologyTestDriver driver = new TopologyTestDriver(
             RendererTopology.build(topics, serdes, SiteConfig.defaults("https://news.example.com/"), clock),
             props());
-    private final TestInputTopic<String, EnrichedArticle> enriched = driver.createInputTopic(
-            topics.articlesEnriched().name(), serdes.keySerde().serializer(),
-            serdes.valueSerde(topics.articlesEnriched()).serializer());
-    private final TestOutputTopic<String, PublishedArticle> published = driver.createOutputTopic(
-            topics.articlesPublished().name(), serdes.keySerde().deserializer(),
-            serdes.valueSerde(topics.articlesPublished()).deserializer());
+    private final TestInputTopic<String, EnrichedArticle> enriched = TopologyTests.input(driver, serdes, topics.articlesEnriched());
+    private final TestOutputTopic<String, PublishedArticle> published = TopologyTests.output(driver, serdes, topics.articlesPublished());
     private final TestOutputTopic<String, KilledArticle> killed = driver.createOutputTopic(
             KilledArticle.topic(topics).name(), serdes.keySerde().deserializer(),
             new JsonSerde<>(KilledArticle.class).deserializer());

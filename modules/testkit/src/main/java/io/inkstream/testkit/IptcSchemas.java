@@ -6,7 +6,6 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import org.junit.jupiter.api.Assumptions;
 import org.w3c.dom.ls.LSInput;
 import org.w3c.dom.ls.LSResourceResolver;
 import org.xml.sax.SAXException;
@@ -46,16 +45,8 @@ public final class IptcSchemas {
 
     /** The {@code shared/iptc} folder beside the repository; skips the calling test when it is absent. */
     public static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int up = 0; dir != null && up < 6; up++, dir = dir.getParent()) {
-            Path iptc = dir.resolve("shared").resolve("iptc");
-            if (Files.isDirectory(iptc.resolve("ninjs"))) {
-                return iptc;
-            }
-        }
-        Assumptions.abort("../shared/iptc is absent (a clone without the shared material): IPTC's schemas are not"
-                + " copied into this repository, so validation against them is skipped");
-        return null;
+        return SharedMaterial.folder("iptc", iptc -> Files.isDirectory(iptc.resolve("ninjs")),
+                "IPTC's schemas are not copied into this repository, so validation against them is skipped");
     }
 
     /**

@@ -1,7 +1,12 @@
 package io.inkstream.testkit;
 
+import io.inkstream.events.TopicSpec;
+import io.inkstream.events.serde.EventSerdes;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every topology test shares (as Kafka's own {@code StreamsTestUtils.getStreamsConfig} does for its tests):
- * the TopologyTestDriver's properties, and the check that a topology still has the shape pinned beside its test.
+ * the TopologyTestDriver's properties, its topics with the catalogue's serdes, and the check that a topology still has the shape pinned beside its test.
  */
 public final class TopologyTests {
 
@@ -36,6 +41,16 @@ public final class TopologyTests {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return p;
+    }
+
+    /** The driver's topic to pipe events into, keys and values serialized as the services write them. */
+    public static <V> TestInputTopic<String, V> input(TopologyTestDriver driver, EventSerdes serdes, TopicSpec<V> topic) {
+        return driver.createInputTopic(topic.name(), serdes.keySerde().serializer(), serdes.valueSerde(topic).serializer());
+    }
+
+    /** The driver's topic to read what the topology wrote, with the serdes the services read it with. */
+    public static <V> TestOutputTopic<String, V> output(TopologyTestDriver driver, EventSerdes serdes, TopicSpec<V> topic) {
+        return driver.createOutputTopic(topic.name(), serdes.keySerde().deserializer(), serdes.valueSerde(topic).deserializer());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.inkstream.events.Ranking;
 import io.inkstream.events.RankingEntry;
 import io.inkstream.events.TopicSpec;
 import io.inkstream.events.Topics;
+import io.inkstream.testkit.SharedMaterial;
 import io.inkstream.testkit.TempDirs;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -167,16 +168,8 @@ class InkstreamProcessIT {
 
     /** {@code ../shared/wire} beside the repository, or the test is skipped: those files are other projects' data. */
     private static Path sharedWire() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int up = 0; dir != null && up < 6; up++, dir = dir.getParent()) {
-            Path wire = dir.resolve("shared").resolve("wire");
-            if (Files.isRegularFile(wire.resolve("README.md"))) {
-                return wire;
-            }
-        }
-        Assumptions.abort("../shared/wire is absent (a clone without the shared material): IPTC's example files are"
-                + " not in this repository, so this test is skipped");
-        return null;
+        return SharedMaterial.folder("wire", wire -> Files.isRegularFile(wire.resolve("README.md")),
+                "IPTC's example files are not in this repository, so this test is skipped");
     }
 
     @Test

@@ -83,18 +83,12 @@ class SyndicationCorpusTest {
                     TopologyTests.driverProperties("corpus-enrich", stateDir.resolve("enrich")), NOW);
             render = new TopologyTestDriver(RendererTopology.build(topics, serdes, RendererConfig.defaults().site(), clock),
                     TopologyTests.driverProperties("corpus-render", stateDir.resolve("render")), NOW);
-            received = ingest.createInputTopic(topics.wireReceived().name(), serdes.keySerde().serializer(),
-                    serdes.valueSerde(topics.wireReceived()).serializer());
-            ingested = ingest.createOutputTopic(topics.articlesIngested().name(), serdes.keySerde().deserializer(),
-                    serdes.valueSerde(topics.articlesIngested()).deserializer());
-            toEnrich = enrich.createInputTopic(topics.articlesIngested().name(), serdes.keySerde().serializer(),
-                    serdes.valueSerde(topics.articlesIngested()).serializer());
-            enriched = enrich.createOutputTopic(topics.articlesEnriched().name(), serdes.keySerde().deserializer(),
-                    serdes.valueSerde(topics.articlesEnriched()).deserializer());
-            toRender = render.createInputTopic(topics.articlesEnriched().name(), serdes.keySerde().serializer(),
-                    serdes.valueSerde(topics.articlesEnriched()).serializer());
-            published = render.createOutputTopic(topics.articlesPublished().name(), serdes.keySerde().deserializer(),
-                    serdes.valueSerde(topics.articlesPublished()).deserializer());
+            received = TopologyTests.input(ingest, serdes, topics.wireReceived());
+            ingested = TopologyTests.output(ingest, serdes, topics.articlesIngested());
+            toEnrich = TopologyTests.input(enrich, serdes, topics.articlesIngested());
+            enriched = TopologyTests.output(enrich, serdes, topics.articlesEnriched());
+            toRender = TopologyTests.input(render, serdes, topics.articlesEnriched());
+            published = TopologyTests.output(render, serdes, topics.articlesPublished());
         }
 
         /** One wire item through the three topologies; returns the enriched versions and collects what was published. */

@@ -1,10 +1,8 @@
 package io.inkstream.bench.popularity;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * This JVM's memory as a reader of the report cares about it: live heap after a full collection
@@ -42,24 +40,6 @@ final class MemoryProbe {
             return -1;
         }
         return -1;
-    }
-
-    /** Total size of the regular files under {@code dir}; 0 when it does not exist. */
-    static long directoryBytes(Path dir) {
-        if (!Files.exists(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0; // RocksDB removes files while we walk
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return -1;
-        }
     }
 
     static String mb(long bytes) {

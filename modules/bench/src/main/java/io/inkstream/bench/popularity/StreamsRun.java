@@ -1,5 +1,6 @@
 package io.inkstream.bench.popularity;
 
+import io.inkstream.testkit.TempDirs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.ReplicaInfo;
@@ -94,7 +95,7 @@ final class StreamsRun {
             }
             long heap = MemoryProbe.heapAfterGc();
             long rss = MemoryProbe.residentBytes();
-            long state = MemoryProbe.directoryBytes(stateDir);
+            long state = TempDirs.bytesUnder(stateDir);
             long changelogs = changelogBytes(appId);
             out.printf("[%s] heap after GC %s (+%s), RSS %s (+%s), state dir %s, changelog+repartition topics %s%n",
                     label, MemoryProbe.mb(heap), MemoryProbe.mb(heap - heapBefore), MemoryProbe.mb(rss),

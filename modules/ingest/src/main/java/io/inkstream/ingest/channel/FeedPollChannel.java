@@ -21,9 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Feed polling: each RSS or Atom feed is fetched on a schedule with a conditional GET (304 means
@@ -49,7 +46,7 @@ public final class FeedPollChannel implements AutoCloseable {
     private final Clock clock;
     private final HttpClient http;
     private final Map<String, FeedState> states = new HashMap<>();
-    private ScheduledExecutorService scheduler;
+    private BackgroundLoop loop;
 
     /** What one round of polling did. */
     public record PollResult(int fetched, int notModified, int failed, int itemsSent) {
@@ -71,18 +68,8 @@ public final class FeedPollChannel implements AutoCloseable {
 
     /** Polls every feed now and then every {@code every}, on a background thread. */
     public void start(Duration every) {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ingest-feed-poll");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                pollNow();
-            } catch (RuntimeException e) {
-                log.warn("feed polling failed: {}", e.getMessage());
-            }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        loop = BackgroundLoop.start("ingest-feed-poll", every.toMillis(), this::pollNow,
+                e -> log.warn("feed polling failed: {}", e.getMessage()));
         log.info("polling {} feed(s) every {}", feeds.size(), every);
     }
 
@@ -177,8 +164,8 @@ public final class FeedPollChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
+        if (loop != null) {
+            loop.close();
         }
     }
 }

@@ -18,9 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -43,7 +40,7 @@ public final class FolderChannel implements AutoCloseable {
     private final WireItemWriter writer;
     private final Clock clock;
     private final String feed;
-    private ScheduledExecutorService scanner;
+    private BackgroundLoop loop;
 
     /** @param root the folder holding inbox/, done/ and failed/ (created when missing) */
     public FolderChannel(Path root, WireItems wireItems, WireItemParser parser, WireItemWriter writer, Clock clock) {
@@ -66,18 +63,8 @@ public final class FolderChannel implements AutoCloseable {
 
     /** Scans the inbox every {@code everyMillis} on a background thread. */
     public void start(long everyMillis) {
-        scanner = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ingest-folder");
-            t.setDaemon(true);
-            return t;
-        });
-        scanner.scheduleWithFixedDelay(() -> {
-            try {
-                scanOnce();
-            } catch (RuntimeException e) {
-                log.warn("folder scan of {} failed: {}", inbox, e.getMessage());
-            }
-        }, 0, everyMillis, TimeUnit.MILLISECONDS);
+        loop = BackgroundLoop.start("ingest-folder", everyMillis, this::scanOnce,
+                e -> log.warn("folder scan of {} failed: {}", inbox, e.getMessage()));
         log.info("watching {} for wire items", inbox);
     }
 
@@ -131,8 +118,8 @@ public final class FolderChannel implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scanner != null) {
-            scanner.shutdownNow();
+        if (loop != null) {
+            loop.close();
         }
     }
 }

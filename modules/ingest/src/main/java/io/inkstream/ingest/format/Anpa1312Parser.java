@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * alert) takes it from its first paragraph. A version field or slug saying Kill or Elimination is
  * a kill: the source id is the keyword and date, shared by a story's writethrus and its kill.
  */
-public final class Anpa1312Parser implements WireFormatParser {
+public final class Anpa1312Parser extends FormatParser {
 
     public static final String FORMAT = "anpa1312";
 
@@ -56,9 +56,8 @@ public final class Anpa1312Parser implements WireFormatParser {
             Map.entry("HKO", "15031000"), Map.entry("RAC", "15030000"), Map.entry("SOC", "15054000"),
             Map.entry("TEN", "15065000"), Map.entry("CRI", "15017000"), Map.entry("RGL", "15048000"));
 
-    @Override
-    public String format() {
-        return FORMAT;
+    public Anpa1312Parser() {
+        super(FORMAT);
     }
 
     @Override

@@ -10,18 +10,12 @@ import java.util.List;
  * content or else summary, its source id from the entry id, its source from the feed title.
  * Entries without a title or body are skipped; a feed with no usable entry is rejected.
  */
-public final class AtomParser implements WireFormatParser {
+public final class AtomParser extends FormatParser.ByTypeOrHead {
 
     public static final String FORMAT = "atom";
 
-    @Override
-    public String format() {
-        return FORMAT;
-    }
-
-    @Override
-    public boolean sniff(byte[] payload, String contentType, String filename) {
-        return PayloadText.declaredOrLooksLike(contentType, payload, head -> head.startsWith("<") && head.contains("http://www.w3.org/2005/Atom"),
+    public AtomParser() {
+        super(FORMAT, head -> head.startsWith("<") && head.contains("http://www.w3.org/2005/Atom"),
                 "application/atom+xml");
     }
 

@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * here are only what it does not do: a Date whose weekday disagrees with its date is kept with a
  * warning (Jakarta's parser would drop it), and RFC 3676 flowed text is joined.
  */
-public final class EmailParser implements WireFormatParser {
+public final class EmailParser extends FormatParser {
 
     public static final String FORMAT = "rfc822";
 
@@ -67,17 +67,13 @@ public final class EmailParser implements WireFormatParser {
     private final Session session;
 
     public EmailParser() {
+        super(FORMAT);
         Properties props = new Properties();
         props.setProperty("mail.mime.address.strict", "false");
         props.setProperty("mail.mime.decodetext.strict", "false");
         props.setProperty("mail.mime.decodefilename", "true");
         props.setProperty("mail.mime.ignorewhitespacelines", "true");
         session = Session.getInstance(props);
-    }
-
-    @Override
-    public String format() {
-        return FORMAT;
     }
 
     @Override

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * figures with captions). Only the article body is kept, sanitized; navigation, asides,
  * scripts and footers are not.
  */
-public final class HtmlPageParser implements WireFormatParser {
+public final class HtmlPageParser extends FormatParser.ByTypeOrHead {
 
     public static final String FORMAT = "html";
 
@@ -33,14 +33,8 @@ public final class HtmlPageParser implements WireFormatParser {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    @Override
-    public String format() {
-        return FORMAT;
-    }
-
-    @Override
-    public boolean sniff(byte[] payload, String contentType, String filename) {
-        return PayloadText.declaredOrLooksLike(contentType, payload, text -> {
+    public HtmlPageParser() {
+        super(FORMAT, text -> {
             String head = text.toLowerCase(Locale.ROOT);
             return head.startsWith("<!doctype html") || head.startsWith("<html") || (head.startsWith("<") && head.contains("<body"));
         }, "text/html", "application/xhtml+xml");

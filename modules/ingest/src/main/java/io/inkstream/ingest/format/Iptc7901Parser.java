@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  * the same keyword that day: the source id is built from source, date and keyword, so a lead,
  * refile or kill of a story lands on the story's own article.
  */
-public final class Iptc7901Parser implements WireFormatParser {
+public final class Iptc7901Parser extends FormatParser {
 
     public static final String FORMAT = "iptc7901";
 
@@ -49,9 +49,8 @@ public final class Iptc7901Parser implements WireFormatParser {
             Map.entry("aug", 8), Map.entry("sep", 9), Map.entry("sept", 9), Map.entry("oct", 10), Map.entry("okt", 10),
             Map.entry("nov", 11), Map.entry("dec", 12), Map.entry("dez", 12));
 
-    @Override
-    public String format() {
-        return FORMAT;
+    public Iptc7901Parser() {
+        super(FORMAT);
     }
 
     @Override

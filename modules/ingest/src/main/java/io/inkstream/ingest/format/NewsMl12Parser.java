@@ -17,16 +17,15 @@ import java.util.Locale;
  * media. {@code Status} Canceled is a kill; the id leaves out the revision, so that every revision
  * and the kill of a story are versions of one article.
  */
-public final class NewsMl12Parser implements WireFormatParser.OfEntries {
+public final class NewsMl12Parser extends FormatParser implements WireFormatParser.OfEntries {
 
     public static final String FORMAT = "newsml-1.2";
 
     /** Deeper component nesting than any real item: a hostile item must not exhaust the stack. */
     private static final int MAX_DEPTH = 16;
 
-    @Override
-    public String format() {
-        return FORMAT;
+    public NewsMl12Parser() {
+        super(FORMAT);
     }
 
     @Override

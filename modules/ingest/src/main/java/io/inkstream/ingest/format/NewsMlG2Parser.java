@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * A packageItem becomes one story with the text and media items of the same message it
  * references. {@code stat:canceled} is a kill.
  */
-public final class NewsMlG2Parser implements WireFormatParser.OfEntries {
+public final class NewsMlG2Parser extends FormatParser.ByTypeOrHead implements WireFormatParser.OfEntries {
 
     public static final String FORMAT = "newsml-g2";
 
@@ -51,15 +51,8 @@ public final class NewsMlG2Parser implements WireFormatParser.OfEntries {
     /** A line that starts indented after a line of text: plain wire copy marks paragraphs so. */
     private static final Pattern INDENTED_LINE = Pattern.compile("\\S[^\\n]*\\R[ \\t]+\\S");
 
-    @Override
-    public String format() {
-        return FORMAT;
-    }
-
-    @Override
-    public boolean sniff(byte[] payload, String contentType, String filename) {
-        return PayloadText.declaredOrLooksLike(contentType, payload,
-                head -> head.startsWith("<") && (head.contains("<newsItem") || head.contains("<newsMessage") || head.contains(":newsItem")
+    public NewsMlG2Parser() {
+        super(FORMAT, head -> head.startsWith("<") && (head.contains("<newsItem") || head.contains("<newsMessage") || head.contains(":newsItem")
                         || head.contains("<packageItem") || head.contains(":newsMessage")),
                 "application/vnd.iptc.g2.newsitem+xml", "application/vnd.iptc.g2.newsmessage+xml", "application/vnd.iptc.g2.packageitem+xml");
     }
@@ -659,15 +652,12 @@ public final class NewsMlG2Parser implements WireFormatParser.OfEntries {
         if (qcode == null) {
             return PubStatus.usable;
         }
-        return switch (qcode.substring(qcode.indexOf(':') + 1).toLowerCase(Locale.ROOT)) {
-            case "usable" -> PubStatus.usable;
-            case "withheld" -> PubStatus.withheld;
-            case "canceled", "cancelled" -> PubStatus.canceled;
-            default -> {
-                a.warning("Unknown pubStatus qcode '" + qcode + "' (stat:usable, stat:withheld or stat:canceled): taken as usable.");
-                yield PubStatus.usable;
-            }
-        };
+        PubStatus status = AgencyStatus.iptcPubStatus(qcode.substring(qcode.indexOf(':') + 1));
+        if (status == null) {
+            a.warning("Unknown pubStatus qcode '" + qcode + "' (stat:usable, stat:withheld or stat:canceled): taken as usable.");
+            return PubStatus.usable;
+        }
+        return status;
     }
 
     private static String first(String... values) {

@@ -22,7 +22,7 @@ import java.util.Map;
  * {@code {total, item:[…]}}, holds several items, each accepted or refused on its own. The
  * ninjs uri (else guid) is the story's source id.
  */
-public final class NinjsParser implements WireFormatParser.OfEntries {
+public final class NinjsParser extends FormatParser.ByTypeOrHead implements WireFormatParser.OfEntries {
 
     public static final String FORMAT = "ninjs";
 
@@ -31,14 +31,8 @@ public final class NinjsParser implements WireFormatParser.OfEntries {
 
     private final ObjectMapper json = new ObjectMapper();
 
-    @Override
-    public String format() {
-        return FORMAT;
-    }
-
-    @Override
-    public boolean sniff(byte[] payload, String contentType, String filename) {
-        return PayloadText.declaredOrLooksLike(contentType, payload,
+    public NinjsParser() {
+        super(FORMAT,
                 head -> (head.startsWith("{") || head.startsWith("["))
                         && (head.contains("\"uri\"") || head.contains("\"guid\"") || head.contains("\"headline") || head.contains("\"body_")),
                 "application/ninjs+json");
@@ -361,15 +355,12 @@ public final class NinjsParser implements WireFormatParser.OfEntries {
         if (s == null) {
             return PubStatus.usable;
         }
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "usable" -> PubStatus.usable;
-            case "withheld" -> PubStatus.withheld;
-            case "canceled", "cancelled" -> PubStatus.canceled;
-            default -> {
-                a.warning("Unknown ninjs pubstatus '" + s + "' (usable, withheld or canceled): taken as usable.");
-                yield PubStatus.usable;
-            }
-        };
+        PubStatus status = AgencyStatus.iptcPubStatus(s);
+        if (status == null) {
+            a.warning("Unknown ninjs pubstatus '" + s + "' (usable, withheld or canceled): taken as usable.");
+            return PubStatus.usable;
+        }
+        return status;
     }
 
     private static Iterable<JsonNode> iterable(JsonNode... nodes) {

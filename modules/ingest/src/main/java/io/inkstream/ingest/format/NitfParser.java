@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@link NitfBody}). A document is withdrawn by {@code management-status="canceled"}, or by a kill
  * advisory in {@code ed-msg} or {@code doc-scope}; its doc-id is the one of the story it kills.
  */
-public final class NitfParser implements WireFormatParser {
+public final class NitfParser extends FormatParser {
 
     public static final String FORMAT = "nitf";
 
@@ -24,9 +24,8 @@ public final class NitfParser implements WireFormatParser {
     private static final Pattern KILL = Pattern.compile("(?i)\\s*(mandatory\\s+)?(kill|killed|withdraw|withdrawn|elimination)\\b.*");
     private static final Pattern LEADING_NUMBER = Pattern.compile("^\\d+\\s+");
 
-    @Override
-    public String format() {
-        return FORMAT;
+    public NitfParser() {
+        super(FORMAT);
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * <p>Times carry no offset on such pages; they are read in the site's zone (Asia/Shanghai
  * for ECNS) and that zone is kept as the published offset.
  */
-public final class PageTextParser implements WireFormatParser {
+public final class PageTextParser extends FormatParser {
 
     public static final String FORMAT = "page-text";
 
@@ -73,12 +73,8 @@ public final class PageTextParser implements WireFormatParser {
 
     /** @param siteZone the zone the site prints its times in */
     public PageTextParser(ZoneId siteZone) {
+        super(FORMAT);
         this.siteZone = siteZone;
-    }
-
-    @Override
-    public String format() {
-        return FORMAT;
     }
 
     @Override

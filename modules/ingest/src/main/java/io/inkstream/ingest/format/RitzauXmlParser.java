@@ -14,16 +14,15 @@ import java.util.Locale;
  * urgency, and {@code Annuleret} (cancelled) a kill. A flash is sent without a headline; its
  * first sentence is then the headline.
  */
-public final class RitzauXmlParser implements WireFormatParser {
+public final class RitzauXmlParser extends FormatParser {
 
     public static final String FORMAT = "ritzau-xml";
 
     /** Ritzau writes PublishDate as local time in Denmark. */
     private static final ZoneId RITZAU_ZONE = ZoneId.of("Europe/Copenhagen");
 
-    @Override
-    public String format() {
-        return FORMAT;
+    public RitzauXmlParser() {
+        super(FORMAT);
     }
 
     @Override

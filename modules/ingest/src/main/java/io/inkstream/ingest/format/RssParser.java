@@ -9,18 +9,12 @@ import java.util.List;
  * else the description, its source id from the guid (or link), its source from the
  * channel title. Items without a title are skipped; a feed with no usable item is rejected.
  */
-public final class RssParser implements WireFormatParser {
+public final class RssParser extends FormatParser.ByTypeOrHead {
 
     public static final String FORMAT = "rss";
 
-    @Override
-    public String format() {
-        return FORMAT;
-    }
-
-    @Override
-    public boolean sniff(byte[] payload, String contentType, String filename) {
-        return PayloadText.declaredOrLooksLike(contentType, payload, head -> head.startsWith("<") && head.contains("<rss"),
+    public RssParser() {
+        super(FORMAT, head -> head.startsWith("<") && head.contains("<rss"),
                 "application/rss+xml");
     }
 

@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * the reason, since they were never meant to be public. Pages, menus and other post types are
  * not news and are skipped.
  */
-public final class WxrParser implements WireFormatParser.OfEntries {
+public final class WxrParser extends FormatParser implements WireFormatParser.OfEntries {
 
     public static final String FORMAT = "wordpress-wxr";
 
@@ -61,9 +61,8 @@ public final class WxrParser implements WireFormatParser.OfEntries {
     private static final Pattern VOID_BLOCK = Pattern.compile("(<hr[^>]*>)", Pattern.CASE_INSENSITIVE);
     private static final Pattern STARTS_WITH_BLOCK = Pattern.compile("^</?(?:" + BLOCKS + ")[\\s/>]", Pattern.CASE_INSENSITIVE);
 
-    @Override
-    public String format() {
-        return FORMAT;
+    public WxrParser() {
+        super(FORMAT);
     }
 
     @Override

@@ -11,12 +11,12 @@ import io.inkstream.ingest.IngestTopology;
 import io.inkstream.ingest.WireItemParser;
 import io.inkstream.ingest.WireItems;
 import io.inkstream.ingest.format.WireFormats;
+import io.inkstream.testkit.SharedMaterial;
 import io.inkstream.testkit.TopologyTests;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,16 +74,8 @@ public final class RealWire implements AutoCloseable {
 
     /** The {@code shared/wire} folder beside the repository; skips the calling test when it is absent. */
     public static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int up = 0; dir != null && up < 6; up++, dir = dir.getParent()) {
-            Path wire = dir.resolve("shared").resolve("wire");
-            if (Files.isDirectory(wire) && Files.isRegularFile(wire.resolve("README.md"))) {
-                return wire;
-            }
-        }
-        Assumptions.abort("../shared/wire is absent (a clone without the shared material): the real agency files are other"
-                + " projects' data and are not in this repository, so this test is skipped");
-        return null;
+        return SharedMaterial.folder("wire", wire -> Files.isDirectory(wire) && Files.isRegularFile(wire.resolve("README.md")),
+                "the real agency files are other projects' data and are not in this repository, so this test is skipped");
     }
 
     /** The bytes of one real file, by its path under {@code shared/wire}, e.g. {@code nitf/aap.xml}. */

@@ -144,12 +144,7 @@ public final class SiteRoutes implements AutoCloseable {
      * topics is still filling, and a page not there yet is not known to be gone (a 404 would be a lie to crawlers).
      */
     private Handler whenLoaded(Handler handler) {
-        return ctx -> {
-            if (!loaded.getAsBoolean()) {
-                throw HttpProblem.unavailable("loading", "the site is loading its articles after a start; retry shortly");
-            }
-            handler.handle(ctx);
-        };
+        return LoadingGate.whenLoaded(loaded, "the site is loading its articles after a start; retry shortly", handler);
     }
 
     /** A section page ("/politics/"), else an article by any of its paths, else a useful 404. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import io.inkstream.events.PublishedArticle;
 import io.inkstream.platform.http.HttpProblem;
+import io.inkstream.renderer.http.LoadingGate;
 import io.inkstream.renderer.syndication.SyndicationFormat;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -69,12 +70,7 @@ public final class SyndicationRoutes {
     }
 
     private Handler whenLoaded(Handler handler) {
-        return ctx -> {
-            if (!loaded.getAsBoolean()) {
-                throw HttpProblem.unavailable("loading", "the feed is loading after a start; retry shortly");
-            }
-            handler.handle(ctx);
-        };
+        return LoadingGate.whenLoaded(loaded, "the feed is loading after a start; retry shortly", handler);
     }
 
     // ---- the feed
