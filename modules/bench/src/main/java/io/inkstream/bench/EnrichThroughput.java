@@ -224,7 +224,13 @@ public final class EnrichThroughput {
     }
 
     private static Producer<String, Article> producer(ServiceContext context, Topics topics) {
-        return new KafkaProducer<>(context.producerProperties("bench-articles"), context.serdes().keySerde().serializer(),
+        java.util.Properties properties = context.producerProperties("bench-articles");
+        // the driver writes a tenth of the corpus at once; on a shared, loaded machine the broker can stall
+        // for longer than the services' 10 s delivery timeout, which must not end the run
+        properties.put(org.apache.kafka.clients.producer.ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000);
+        properties.put(org.apache.kafka.clients.producer.ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 600_000);
+        properties.put(org.apache.kafka.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG, 600_000);
+        return new KafkaProducer<>(properties, context.serdes().keySerde().serializer(),
                 context.serdes().valueSerde(topics.articlesIngested()).serializer());
     }
 

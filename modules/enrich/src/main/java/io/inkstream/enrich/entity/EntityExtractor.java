@@ -193,7 +193,7 @@ public final class EntityExtractor {
     }
 
     private static int titleAt(List<Token> tokens, int at) {
-        for (List<String> title : Titles.BEFORE_NAME) {
+        for (List<String> title : Titles.BY_FIRST_WORD.getOrDefault(tokens.get(at).text(), List.of())) {
             if (matches(tokens, at, title)) {
                 return title.size();
             }

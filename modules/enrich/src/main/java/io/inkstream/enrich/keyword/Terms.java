@@ -34,6 +34,9 @@ public final class Terms {
             "mr", "mrs", "ms", "dr", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "week", "month", "day", "days", "time", "times", "people", "it's", "he's", "she's", "they're", "we're");
 
+    /** No Han, Hiragana or Katakana code point comes before U+2E80 (CJK Radicals Supplement). */
+    private static final int FIRST_CJK = 0x2E80;
+
     private Terms() {
     }
 
@@ -51,7 +54,7 @@ public final class Terms {
         Matcher m = WORD.matcher(text == null ? "" : text);
         while (m.find()) {
             String word = m.group();
-            if (word.codePoints().anyMatch(Terms::isCjk)) {
+            if (hasCjk(word)) {
                 addCjkBigrams(word, terms);
                 continue;
             }
@@ -72,7 +75,7 @@ public final class Terms {
         Matcher m = WORD.matcher(text == null ? "" : text);
         while (m.find()) {
             String word = m.group();
-            if (word.codePoints().anyMatch(Terms::isCjk)) {
+            if (hasCjk(word)) {
                 word.codePoints().filter(Terms::isCjk).forEach(cp -> words.add(Character.toString(cp)));
             } else {
                 words.add(word.toLowerCase(Locale.ROOT));
@@ -106,7 +109,21 @@ public final class Terms {
         }
     }
 
+    private static boolean hasCjk(String word) {
+        for (int i = 0; i < word.length(); ) {
+            int cp = word.codePointAt(i);
+            if (isCjk(cp)) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
     private static boolean isCjk(int codePoint) {
+        if (codePoint < FIRST_CJK) {
+            return false; // Latin text: no script lookup (a binary search) per character
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
                 || script == Character.UnicodeScript.KATAKANA;

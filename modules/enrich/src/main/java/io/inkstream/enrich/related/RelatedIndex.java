@@ -95,6 +95,8 @@ public final class RelatedIndex implements AutoCloseable {
     private final NavigableSet<IndexedArticle> byTime = new TreeSet<>(RelatedFinder.LEAVES_FIRST);
     /** Written since the reader was opened, in order; replaced or removed ones are skipped. */
     private final List<IndexedArticle> pending = new ArrayList<>();
+    /** Every band of every live article (and of some removed ones): which bands are worth asking Lucene for. */
+    private BandFilter bandFilter = new BandFilter(0);
     private final Directory directory;
     private final Path path;
     private final IndexWriter writer;
@@ -151,6 +153,7 @@ public final class RelatedIndex implements AutoCloseable {
             byTime.clear();
             pending.clear();
             dictionary.clear();
+            bandFilter = new BandFilter(0);
             reopen();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -203,7 +206,7 @@ public final class RelatedIndex implements AutoCloseable {
     public RelatedFinder.Result find(Fingerprint self) {
         IndexedArticle query = IndexedArticle.of(-1, self, dictionary, false);
         try {
-            String duplicateOf = original(query, copies(query, self));
+            String duplicateOf = original(query, copies(query));
             List<RelatedFinder.Scored> accepted = new ArrayList<>();
             if (rules.maxRelated() > 0) {
                 for (IndexedArticle candidate : candidates(self)) {
@@ -340,23 +343,25 @@ public final class RelatedIndex implements AutoCloseable {
     }
 
     /** Every live article sharing an LSH band with this one and resembling it. */
-    private List<IndexedArticle> copies(IndexedArticle query, Fingerprint self) throws IOException {
-        long[] bands = Shingles.bands(self.minHash());
-        if (bands.length == 0) {
+    private List<IndexedArticle> copies(IndexedArticle query) throws IOException {
+        // only the bands some article may have: a band no article has finds nothing in Lucene or in pending
+        Set<Long> own = new HashSet<>();
+        for (long band : query.bands()) {
+            if (bandFilter.mightContain(band)) {
+                own.add(band);
+            }
+        }
+        if (own.isEmpty()) {
             return List.of();
         }
         Set<IndexedArticle> candidates = new LinkedHashSet<>();
-        Set<Long> own = new HashSet<>();
-        for (long band : bands) {
-            own.add(band);
-        }
         for (IndexedArticle recent : pending) {
             if (isLive(recent) && sharesBand(recent, own) && rules.isCopy(recent, query)) {
                 candidates.add(recent);
             }
         }
         BooleanQuery.Builder anyBand = new BooleanQuery.Builder();
-        for (long band : bands) {
+        for (long band : own) {
             anyBand.add(new TermQuery(new Term(BANDS, bandTerm(band))), BooleanClause.Occur.SHOULD);
         }
         searcher.search(anyBand.build(), new SimpleCollector() {
@@ -430,6 +435,7 @@ public final class RelatedIndex implements AutoCloseable {
         bySeq.put(article.seq(), article);
         byTime.add(article);
         pending.add(article);
+        addBands(article);
         Document doc = new Document();
         doc.add(new StringField(ID, article.id(), Field.Store.NO));
         doc.add(new NumericDocValuesField(SEQ, article.seq()));
@@ -441,13 +447,32 @@ public final class RelatedIndex implements AutoCloseable {
         for (String entity : new TreeSet<>(fingerprint.entities())) {
             doc.add(new FeatureField(ENTITIES, entity, 1f));
         }
-        for (long band : Shingles.bands(fingerprint.minHash())) {
+        for (long band : article.bands()) {
             doc.add(new StringField(BANDS, bandTerm(band), Field.Store.NO));
         }
         try {
             writer.addDocument(doc);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void addBands(IndexedArticle article) {
+        long liveBands = (long) byId.size() * Shingles.BANDS;
+        if (bandFilter.added() + article.bands().length > bandFilter.capacity()
+                || bandFilter.added() > 2 * liveBands + Shingles.BANDS * PENDING_MAX) {
+            // full, or mostly bands of articles gone since: a new one from the live articles, with room to grow
+            bandFilter = new BandFilter(2 * liveBands);
+            for (IndexedArticle live : byId.values()) {
+                if (live != article) {
+                    for (long band : live.bands()) {
+                        bandFilter.add(band);
+                    }
+                }
+            }
+        }
+        for (long band : article.bands()) {
+            bandFilter.add(band);
         }
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 public final class ArticleText {
 
     private static final String PARAGRAPH_BREAK = "\n\n";
+    /** No Han, Hiragana or Katakana code point comes before U+2E80 (CJK Radicals Supplement). */
+    static final int FIRST_CJK = 0x2E80;
 
     private ArticleText() {
     }
@@ -46,6 +48,9 @@ public final class ArticleText {
     }
 
     static boolean isCjk(int codePoint) {
+        if (codePoint < FIRST_CJK) {
+            return false; // Latin text: no script lookup (a binary search) per character
+        }
         Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
         return script == Character.UnicodeScript.HAN
                 || script == Character.UnicodeScript.HIRAGANA
