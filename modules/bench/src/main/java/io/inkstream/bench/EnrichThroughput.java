@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class EnrichThroughput {
 
-    private static final Set<String> OPTIONS = Set.of("corpus", "articles", "max-seconds", "threads");
+    private static final Set<String> OPTIONS = Set.of("corpus", "articles", "max-seconds", "threads", "refresh");
     private static final String APP = "bench-enrich";
 
     private EnrichThroughput() {
@@ -48,6 +48,11 @@ public final class EnrichThroughput {
         int corpus = args.intValue("corpus", 10_000);
         int measured = args.intValue("articles", 200);
         int threads = args.intValue("threads", 1);
+        // --refresh 0 turns off the refreshing of earlier related lists (decision 0033), for a same-run comparison
+        int refreshMax = args.intValue("refresh", EnrichConfig.defaults().refresh().maxPerArticle());
+        EnrichConfig.Refresh defaults = EnrichConfig.defaults().refresh();
+        EnrichConfig config = EnrichConfig.defaults().withRefresh(new EnrichConfig.Refresh(refreshMax, defaults.minInterval(),
+                defaults.minScore(), defaults.horizon()));
         // the window sizes to measure at: the 10,000, 30,000 and 100,000 up to the corpus, and the corpus
         java.util.TreeSet<Integer> checkpoints = new java.util.TreeSet<>();
         for (int c : new int[] {10_000, 30_000, 100_000}) {
@@ -73,6 +78,7 @@ public final class EnrichThroughput {
             Deserializer<EnrichedArticle> enrichedValues = context.serdes().valueSerde(topics.articlesEnriched()).deserializer();
             AtomicInteger withRelated = new AtomicInteger();
             AtomicInteger relatedListed = new AtomicInteger();
+            AtomicInteger refreshed = new AtomicInteger();
 
             long heapBefore = MemoryUse.heapAfterGc();
             long rssBefore = MemoryUse.residentSet();
@@ -88,15 +94,21 @@ public final class EnrichThroughput {
             java.util.TreeMap<Integer, String> relatedEach = new java.util.TreeMap<>();
             try (Producer<String, Article> producer = producer(context, topics);
                  StreamsRunner enrich = new StreamsRunner("enrich",
-                         EnrichTopology.build(EnrichConfig.defaults(), topics, context.serdes()),
+                         EnrichTopology.build(config, topics, context.serdes()),
                          enrichProperties(context, threads), null);
                  TopicCounter output = new TopicCounter(cluster.bootstrapServers(), List.of(enrichedTopic, rejectedTopic),
                          (topic, value) -> {
                              if (topic.equals(enrichedTopic) && value != null) {
-                                 int related = enrichedValues.deserialize(topic, value).getRelated().size();
+                                 EnrichedArticle e = enrichedValues.deserialize(topic, value);
+                                 if (e.getRelatedUpdatedAt() != null) {
+                                     refreshed.incrementAndGet();
+                                     return false; // an earlier article's refreshed list, not an enriched article
+                                 }
+                                 int related = e.getRelated().size();
                                  relatedListed.addAndGet(related);
                                  withRelated.addAndGet(related > 0 ? 1 : 0);
                              }
+                             return true;
                          })) {
                 enrich.start();
                 if (!enrich.awaitRunning(Duration.ofSeconds(120))) {
@@ -190,6 +202,8 @@ public final class EnrichThroughput {
                     Report.mb(stateBytes) + " → " + Report.mb(stateBytesClosed));
             report.row("measured articles given related news (check that the corpus is searched)", relatedEach.get(corpus));
             report.row("rejected by enrich", rejected);
+            report.row("earlier lists refreshed (re-emitted, not counted above; at most " + refreshMax + " per article)",
+                    refreshed.get());
             report.note("real embedded broker and registry (not TopologyTestDriver); one JVM holds broker, registry, enrich and driver,"
                     + " so heap and RSS include them: the 'before' figure is that fixed part");
             report.note("enrich rate = " + measured + " new articles written to articles.ingested until the last is committed on"

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.BiPredicate;
 
 /**
  * Counts the committed records that reach some topics from now on (read_committed, as a downstream
@@ -23,7 +24,7 @@ final class TopicCounter implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
-    private final BiConsumer<String, byte[]> inspector;
+    private final BiPredicate<String, byte[]> inspector;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile RuntimeException failure;
@@ -35,7 +36,15 @@ final class TopicCounter implements AutoCloseable {
 
     /** Also hands every counted record's value to {@code inspector} (on the counting thread). */
     TopicCounter(String bootstrapServers, List<String> topics, BiConsumer<String, byte[]> inspector) {
-        this.inspector = inspector;
+        this(bootstrapServers, topics, (topic, value) -> {
+            inspector.accept(topic, value);
+            return true;
+        });
+    }
+
+    /** Hands every record's value to {@code counted} (on the counting thread), and counts those it answers true for. */
+    TopicCounter(String bootstrapServers, List<String> topics, BiPredicate<String, byte[]> counted) {
+        this.inspector = counted;
         consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -60,8 +69,9 @@ final class TopicCounter implements AutoCloseable {
         try {
             while (running) {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
-                    inspector.accept(r.topic(), r.value());
-                    counts.get(r.topic()).incrementAndGet();
+                    if (inspector.test(r.topic(), r.value())) {
+                        counts.get(r.topic()).incrementAndGet();
+                    }
                 }
             }
         } catch (WakeupException e) {

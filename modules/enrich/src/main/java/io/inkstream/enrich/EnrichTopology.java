@@ -5,12 +5,18 @@ import io.inkstream.enrich.related.Fingerprint;
 import io.inkstream.enrich.related.RelatedFinder;
 import io.inkstream.enrich.stream.EnrichOutcome;
 import io.inkstream.enrich.stream.EnrichProcessor;
+import io.inkstream.enrich.stream.RefreshPlanner;
+import io.inkstream.enrich.stream.RefreshProcessor;
+import io.inkstream.enrich.stream.RefreshRequest;
+import io.inkstream.enrich.stream.RefreshState;
 import io.inkstream.enrich.stream.StoreNames;
 import io.inkstream.enrich.stream.WindowIndex;
 import io.inkstream.enrich.stream.WindowProcessor;
+import io.inkstream.events.EnrichedArticle;
 import io.inkstream.events.Topics;
 import io.inkstream.platform.streams.JsonSerde;
 import io.inkstream.events.serde.EventSerdes;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -18,6 +24,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -27,7 +34,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>Each partition of articles.ingested is enriched by its own task; related news and originals come
  * from the window of every partition, which each instance indexes from enrich.fingerprints (a global
- * store) and each task writes its own articles to.
+ * store) and each task writes its own articles to. Earlier articles' related lists are refreshed when a
+ * strongly related article arrives or a listed one is killed, by the task that owns each (decision 0033).
  */
 public final class EnrichTopology {
 
@@ -75,6 +83,34 @@ public final class EnrichTopology {
                 .mapValues(EnrichOutcome::enrichedOrTombstone, Named.as("enriched-or-tombstone"))
                 .to(topics.articlesEnriched().name(),
                         Produced.with(serdes.keySerde(), serdes.valueSerde(topics.articlesEnriched())));
+        if (config.refresh().enabled()) {
+            refreshEarlierLists(builder, outcomes, config, topics, serdes, window);
+        }
         return builder.build();
+    }
+
+    /**
+     * Decision 0033: each enrichment asks for the refresh of the lists it should change, keyed by their
+     * articles and repartitioned like articles.ingested, so the task that owns each article (and its latest
+     * version, in enrich-recent) re-emits it with its new list. Planner and refresher share the stores, so
+     * they are one sub-topology with the enrichment; the refresh topic is its own internal topic.
+     */
+    private static void refreshEarlierLists(StreamsBuilder builder, KStream<String, EnrichOutcome> outcomes,
+                                            EnrichConfig config, Topics topics, EventSerdes serdes, WindowIndex window) {
+        Serde<EnrichedArticle> enriched = serdes.valueSerde(topics.articlesEnriched());
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RECENT),
+                serdes.keySerde(), enriched));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.REFRESH),
+                Serdes.String(), new JsonSerde<>(RefreshState.class)));
+        outcomes.filter((id, outcome) -> outcome instanceof EnrichOutcome.Enriched || outcome instanceof EnrichOutcome.Removed,
+                        Named.as("refresh-triggers"))
+                .process(() -> new RefreshPlanner(config.refresh(), window), Named.as("refresh-plan"),
+                        StoreNames.RECENT, StoreNames.REFRESH)
+                .repartition(Repartitioned.with(serdes.keySerde(), new JsonSerde<>(RefreshRequest.class))
+                        .withName("refresh-requests")
+                        .withNumberOfPartitions(topics.articlesIngested().partitions()))
+                .process(() -> new RefreshProcessor(config, window), Named.as("refresh"),
+                        StoreNames.RECENT, StoreNames.REFRESH)
+                .to(topics.articlesEnriched().name(), Produced.with(serdes.keySerde(), enriched).withName("refreshed"));
     }
 }

@@ -7,6 +7,7 @@ import io.inkstream.events.Topics;
 import io.inkstream.events.serde.EventSerdes;
 import io.inkstream.platform.streams.JsonSerde;
 import io.inkstream.renderer.page.SiteConfig;
+import io.inkstream.renderer.publish.PublishedArticles;
 import io.inkstream.renderer.store.KilledArticle;
 import io.inkstream.renderer.stream.EmbargoHold;
 import io.inkstream.renderer.stream.KilledPathsRecorder;
@@ -48,7 +49,9 @@ public final class RendererTopology {
                 serdes.valueSerde(topics.articlesPublished())));
         // The partners' log: every public version, a kill's canceled version included, in the same transaction
         // (docs/decisions/0019); tombstones only matter to the compacted topic.
-        versions.filter((id, version) -> version != null, Named.as("syndication-versions"))
+        // A refresh of a version's related list (decision 0033) is the same version: not a new one for partners.
+        versions.filter((id, version) -> version != null && !PublishedArticles.isRelatedRefresh(version),
+                        Named.as("syndication-versions"))
                 .to(topics.syndicationVersions().name(), Produced.with(serdes.keySerde(),
                         serdes.valueSerde(topics.syndicationVersions())));
         // Kills are also kept lastingly, with every path, where compaction of articles.enriched cannot remove them.

@@ -185,4 +185,53 @@ class RendererTopologyTest {
         List<KeyValue<String, PublishedArticle>> out = published.readKeyValuesToList();
         assertThat(out).extracting(kv -> kv.value).containsExactly(null, null);
     }
+
+    /**
+     * Decision 0033: enrich re-emits a version with a refreshed related list (relatedUpdatedAt set); it replaces
+     * the compacted articles.published record with the new list, and is not a new version for partners' log.
+     */
+    @Test
+    void aRefreshedRelatedListReachesArticlesPublishedButNotThePartnersLogOfVersions() {
+        TestOutputTopic<String, PublishedArticle> versions = driver.createOutputTopic(topics.syndicationVersions().name(),
+                serdes.keySerde().deserializer(), serdes.valueSerde(topics.syndicationVersions()).deserializer());
+        EnrichedArticle first = TestArticles.xiCyberspace();
+        EnrichedArticle refreshed = EnrichedArticle.newBuilder(first)
+                .setRelated(List.of(io.inkstream.events.RelatedArticle.newBuilder().setId("urn:inkstream:article:later1")
+                        .setHeadline("Xi leaves Seattle for Washington")
+                        .setCanonicalPath("/politics/2015-09-25/xi-leaves-seattle-later1.html")
+                        .setSection("Politics").setPublishedAt(Instant.parse("2015-09-25T02:00:00Z")).setScore(0.6).build(),
+                        first.getRelated().get(0)))
+                .setRelatedUpdatedAt(Instant.parse("2015-09-25T02:01:00Z")).build();
+        enriched.pipeInput(TestArticles.XI_ID, first);
+        enriched.pipeInput(TestArticles.XI_ID, refreshed);
+
+        List<PublishedArticle> out = published.readValuesToList();
+        assertThat(out).hasSize(2);
+        assertThat(out.get(0).getRelated()).extracting(io.inkstream.events.PublishedLink::getUrl)
+                .containsExactly("https://news.example.com/politics/2015-09-23/xi-arrives-in-seattle-older1.html");
+        assertThat(out.get(0).getRelatedUpdatedAt()).isNull();
+        assertThat(out.get(1).getVersion()).isEqualTo(out.get(0).getVersion());
+        assertThat(out.get(1).getRelated()).extracting(io.inkstream.events.PublishedLink::getHeadline)
+                .containsExactly("Xi leaves Seattle for Washington", "Xi arrives in Seattle for state visit");
+        assertThat(out.get(1).getRelatedUpdatedAt()).isEqualTo(Instant.parse("2015-09-25T02:01:00Z"));
+        assertThat(versions.readValuesToList()).as("one version for partners").hasSize(1)
+                .allSatisfy(v -> assertThat(v.getRelatedUpdatedAt()).isNull());
+    }
+
+    @Test
+    void aVersionRefreshedWhileUnderEmbargoIsSyndicatedOnceAsANewVersionWhenItLifts() {
+        TestOutputTopic<String, PublishedArticle> versions = driver.createOutputTopic(topics.syndicationVersions().name(),
+                serdes.keySerde().deserializer(), serdes.valueSerde(topics.syndicationVersions()).deserializer());
+        EnrichedArticle embargoed = TestArticles.xiCyberspace();
+        embargoed.getArticle().setEmbargoUntil(Instant.parse("2015-09-25T04:00:00Z"));
+        enriched.pipeInput(TestArticles.XI_ID, embargoed);
+        enriched.pipeInput(TestArticles.XI_ID, EnrichedArticle.newBuilder(embargoed).setRelated(List.of())
+                .setRelatedUpdatedAt(Instant.parse("2015-09-25T03:10:00Z")).build());
+        clock.set(Instant.parse("2015-09-25T04:00:00Z"));
+        driver.advanceWallClockTime(java.time.Duration.ofSeconds(20));
+        List<PublishedArticle> partners = versions.readValuesToList();
+        assertThat(partners).hasSize(1);
+        assertThat(partners.get(0).getRelated()).isEmpty();
+        assertThat(partners.get(0).getRelatedUpdatedAt()).isNull();
+    }
 }

@@ -58,6 +58,12 @@ public final class RelatedFinder {
                 && candidate.publishedAtMillis() >= self.publishedAtMillis() - window.toMillis();
     }
 
+    /** For a refresh (decision 0033): published before or after it, within the window either side. */
+    boolean isWithinWindowAround(IndexedArticle candidate, IndexedArticle self) {
+        return !candidate.id().equals(self.id())
+                && Math.abs(candidate.publishedAtMillis() - self.publishedAtMillis()) <= window.toMillis();
+    }
+
     boolean isCopy(IndexedArticle candidate, IndexedArticle self) {
         return Shingles.resemblance(self.minHash(), candidate.minHash()) >= duplicateResemblance;
     }

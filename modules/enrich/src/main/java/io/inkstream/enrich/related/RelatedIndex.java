@@ -220,6 +220,32 @@ public final class RelatedIndex implements AutoCloseable {
     }
 
     /**
+     * An article's related news among the window's articles published before <em>or after</em> it, by the
+     * same rules otherwise: what a refresh of its list gives (decision 0033). Neither its own story (its
+     * original, or the copies of it) nor a resembling article is listed; its {@code duplicateOf} stays.
+     */
+    public RelatedFinder.Result findAround(Fingerprint self) {
+        IndexedArticle query = IndexedArticle.of(-1, self, dictionary, false);
+        try {
+            List<RelatedFinder.Scored> accepted = new ArrayList<>();
+            if (rules.maxRelated() > 0) {
+                for (IndexedArticle candidate : candidates(self)) {
+                    if (rules.isWithinWindowAround(candidate, query) && !rules.isCopy(candidate, query)
+                            && !candidate.original().equals(self.original())) {
+                        double score = rules.score(query, candidate);
+                        if (score >= 0) {
+                            accepted.add(new RelatedFinder.Scored(candidate, score));
+                        }
+                    }
+                }
+            }
+            return result(query, accepted, self.duplicateOf());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * The {@value #CANDIDATES} articles scoring best on the retrieval query: Lucene's hits, and the
      * articles written since its reader opened scored the same way here; ties by id.
      */

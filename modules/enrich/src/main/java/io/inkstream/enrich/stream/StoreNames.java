@@ -17,6 +17,14 @@ public final class StoreNames {
     public static final String OWN_WINDOW = "enrich-own-window";
 
     /**
+     * Article id to its latest enriched version (usable only), while it was enriched within the refresh horizon:
+     * what a refresh of its related list re-emits (decision 0033).
+     */
+    public static final String RECENT = "enrich-recent";
+    /** Article id to its {@link RefreshState}: when its list was last re-emitted and what waits to join or leave it. */
+    public static final String REFRESH = "enrich-refresh";
+
+    /**
      * The global store of enrich.fingerprints: every partition's window, article id to its
      * {@link io.inkstream.enrich.related.Fingerprint}, that each instance's related index is built from.
      */

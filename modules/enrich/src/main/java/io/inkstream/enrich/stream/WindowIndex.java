@@ -92,6 +92,16 @@ public final class WindowIndex {
         }
     }
 
+    /** The article's related news before and after it, for a refresh of its list (decision 0033). */
+    RelatedFinder.Result findAround(Fingerprint self) {
+        lock.readLock().lock();
+        try {
+            return index().findAround(self);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** A task's own write (a new version, or {@code null} for a removal), visible to its next search. */
     void writeOwn(String id, Fingerprint fingerprint, long stamp) {
         lock.writeLock().lock();

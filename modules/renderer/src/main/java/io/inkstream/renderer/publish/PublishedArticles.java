@@ -8,6 +8,8 @@ import io.inkstream.events.Keyword;
 import io.inkstream.events.MediaItem;
 import io.inkstream.events.PubStatus;
 import io.inkstream.events.PublishedArticle;
+import io.inkstream.events.PublishedLink;
+import io.inkstream.events.RelatedArticle;
 import io.inkstream.renderer.page.BodyFormatter;
 import io.inkstream.renderer.page.PageModels;
 import io.inkstream.renderer.page.SafeUrl;
@@ -63,7 +65,29 @@ public final class PublishedArticles {
                 .setPeople(names(e, EntityKind.PERSON))
                 .setOrganisations(names(e, EntityKind.ORGANIZATION))
                 .setPlaces(names(e, EntityKind.PLACE))
+                .setRelated(related(e.getRelated(), site))
+                .setRelatedUpdatedAt(e.getRelatedUpdatedAt())
                 .build();
+    }
+
+    /**
+     * Whether the record only refreshes the related list of a version published before (decision 0033): it
+     * goes to the compacted articles.published, not to the partners' log of versions.
+     */
+    public static boolean isRelatedRefresh(PublishedArticle p) {
+        return p.getRelatedUpdatedAt() != null;
+    }
+
+    /** Related news as the page links it; unsafe paths dropped. */
+    private static List<PublishedLink> related(List<RelatedArticle> related, SiteConfig site) {
+        List<PublishedLink> out = new ArrayList<>();
+        for (RelatedArticle r : related) {
+            if (SafeUrl.orNull(r.getCanonicalPath()) != null) {
+                out.add(PublishedLink.newBuilder().setId(r.getId()).setUrl(site.absolute(r.getCanonicalPath()))
+                        .setHeadline(r.getHeadline()).build());
+            }
+        }
+        return out;
     }
 
     /** The notice that a killed article is withdrawn: its identity and URL, none of its content. */

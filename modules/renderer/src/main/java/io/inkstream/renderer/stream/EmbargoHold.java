@@ -70,7 +70,9 @@ public final class EmbargoHold implements Processor<String, EnrichedArticle, Str
         }
         for (KeyValue<String, EnrichedArticle> kv : due) {
             held.delete(kv.key);
-            context.forward(new Record<>(kv.key, PublishedArticles.published(kv.value, site), now.toEpochMilli()));
+            PublishedArticle released = PublishedArticles.published(kv.value, site);
+            released.setRelatedUpdatedAt(null); // its first publication, whatever refreshed its list while held
+            context.forward(new Record<>(kv.key, released, now.toEpochMilli()));
         }
     }
 
