@@ -103,8 +103,7 @@ class KillNineProcessIT {
             long restarted = System.nanoTime();
             start();
             // ms to ingest's first 202 (the stack's start), then to that item's page: what a stalled group made long (45 s)
-            long[] times = load.awaitAnItemAcceptedAndPublishedAfter(restarted, Duration.ofSeconds(120),
-                    () -> assertThat(process.isAlive()).as("process running (logs in %s)", logDir).isTrue());
+            long[] times = awaitPublishedAfter(restarted, Duration.ofSeconds(120));
             recoveries.add(times[1]);
             notes.add("round " + round + ": ingest accepted again " + times[0] + " ms after the restart; that item was published "
                     + times[1] + " ms later (" + (times[0] + times[1]) + " ms after the restart)");
@@ -223,6 +222,28 @@ class KillNineProcessIT {
         starts++;
         Path log = logDir.resolve("kill-nine-process-it-" + starts + ".log");
         process = JarProcess.up(jar, dataDir, httpPort, kafkaPort, registryPort, log, env);
+    }
+
+    /**
+     * {@link PipelineLoad#awaitAnItemAcceptedAndPublishedAfter}, and when nothing is published in time, what a
+     * stall needs to be understood: the process's threads (jcmd) beside its log, and its /health (each task's state).
+     */
+    private long[] awaitPublishedAfter(long restarted, Duration timeout) throws InterruptedException {
+        try {
+            return load.awaitAnItemAcceptedAndPublishedAfter(restarted, timeout,
+                    () -> assertThat(process.isAlive()).as("process running (logs in %s)", logDir).isTrue());
+        } catch (AssertionError stalled) {
+            Path threads = logDir.resolve("kill-nine-process-it-" + starts + "-threads.txt");
+            try {
+                new ProcessBuilder("jcmd", Long.toString(process.pid()), "Thread.print").redirectErrorStream(true)
+                        .redirectOutput(threads.toFile()).start().waitFor(30, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                stalled.addSuppressed(e);
+            }
+            HttpResponse<String> health = load.send(HttpRequest.newBuilder(load.uri("/health")).GET());
+            throw new AssertionError(stalled.getMessage() + "\nthreads in " + threads + "\n/health: "
+                    + (health == null ? "no answer" : health.statusCode() + " " + health.body()), stalled);
+        }
     }
 
     private void awaitUp(Duration timeout) throws InterruptedException {

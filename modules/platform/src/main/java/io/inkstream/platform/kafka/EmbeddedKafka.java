@@ -19,6 +19,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
@@ -73,6 +74,7 @@ public final class EmbeddedKafka implements AutoCloseable {
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
             long started = System.nanoTime();
             server.startup();
+            HangingTransactions.abortHanging("localhost:" + brokerPort, Duration.ofSeconds(30));
             log.info("Kafka broker ready on localhost:{} in {} ms (data in {})",
                     brokerPort, (System.nanoTime() - started) / 1_000_000, dataDir);
             return new EmbeddedKafka(server, dataDir, brokerPort);
