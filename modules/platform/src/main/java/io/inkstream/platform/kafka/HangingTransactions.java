@@ -126,6 +126,9 @@ final class HangingTransactions {
         // only what is still open now: a coordinator that was finishing a transaction has written its markers since
         Set<Open> still = Set.copyOf(open(admin, hanging.stream().map(Open::partition).distinct().toList()));
         hanging = hanging.stream().filter(still::contains).toList();
+        if (hanging.isEmpty()) {
+            return 0;
+        }
         for (Open h : hanging) {
             try {
                 admin.abortTransaction(new AbortTransactionSpec(h.partition(), h.producerId(), (short) h.producerEpoch(),
