@@ -115,8 +115,13 @@ class KillNineProcessIT {
         }
         awaitUp(Duration.ofSeconds(60));
 
-        // Everything acknowledged is on the topics, once; popularity counts exactly what is on pageviews.
-        Map<String, Integer> ingested = countByKey(Topics.withPrefix("").articlesIngested(), a -> a.getVersion() == 1);
+        // Everything acknowledged is on the topics, once; popularity counts exactly what is on pageviews. A 202 means
+        // the item is on wire.received; it reaches articles.ingested at ingest's next commit, so the last items
+        // acknowledged before the load stopped are waited for (a lost item still fails, after the wait).
+        long lastAck = System.nanoTime();
+        Map<String, Integer> ingested = awaitIngested(load.ackedItems.keySet(), Duration.ofSeconds(30));
+        notes.add("all acknowledged items on articles.ingested " + (System.nanoTime() - lastAck) / 1_000_000
+                + " ms after the load stopped (or the wait ran out)");
         Map<String, Integer> versions = countByKey(Topics.withPrefix("").articlesIngested(), a -> true);
         Map<String, Integer> viewsByVisitor = new HashMap<>();
         countByKey(Topics.withPrefix("").pageviews(), v -> true, PageView::getVisitorHash, viewsByVisitor);
@@ -257,6 +262,22 @@ class KillNineProcessIT {
             Thread.sleep(200);
         }
         throw new AssertionError("not UP within " + timeout + " (logs in " + logDir + ")");
+    }
+
+    /** Version-1 records of articles.ingested by key, read again until they hold every acknowledged id or time runs out. */
+    private Map<String, Integer> awaitIngested(Set<String> acknowledged, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int read = 1; ; read++) {
+            Map<String, Integer> ingested = countByKey(Topics.withPrefix("").articlesIngested(), a -> a.getVersion() == 1);
+            long missing = acknowledged.stream().filter(id -> !ingested.containsKey(id)).count();
+            if (missing > 0) {
+                notes.add("read " + read + " of articles.ingested: " + missing + " acknowledged items not there yet");
+            }
+            if (ingested.keySet().containsAll(acknowledged) || System.nanoTime() > deadline) {
+                return ingested;
+            }
+            Thread.sleep(500);
+        }
     }
 
     private long awaitCount(String articleId, long expected, Duration timeout) throws InterruptedException {
