@@ -12,7 +12,11 @@ final class Progress {
     }
 
     <T> T step(String component, String detail, java.util.function.Supplier<T> action) {
-        long started = System.nanoTime();
+        return stepSince(System.nanoTime(), component, detail, action);
+    }
+
+    /** The same, timed from {@code started} (components started side by side share one start). */
+    <T> T stepSince(long started, String component, String detail, java.util.function.Supplier<T> action) {
         T result = action.get();
         out.printf("  ready  %-12s %-42s (%.1f s)%n", component, detail.replace("%", "%%").formatted(),
                 (System.nanoTime() - started) / 1e9);

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *   <li>every item answered 202 is on articles.ingested, once (0 lost, 0 doubled);</li>
  *   <li>every view answered 204 is on pageviews, each visitor once, and popularity counts exactly the views
  *       there (0 lost, 0 doubled);</li>
- *   <li>after each restart the first item ingest accepts (202) is published (its API answers 200) within 15 s: no
- *       stalled group behind a 202; the time from the restart to that 202 (the stack's start) is reported.</li>
+ *   <li>after each restart (the new process started) the first item ingest accepts (202) is published (its API
+ *       answers 200) within 15 s: the stack's start, then no stalled group behind a 202; both parts are reported.</li>
  * </ul>
  * Bounded for CI: {@code inkstream.kill.rounds} kills (default 3), a few seconds of load between them. The longer
  * soak is the same test with more rounds (modules/app/README or the project README, Guarantees).
@@ -104,7 +104,7 @@ class KillNineProcessIT {
             start();
             // ms to ingest's first 202 (the stack's start), then to that item's page: what a stalled group made long (45 s)
             long[] times = awaitPublishedAfter(restarted, Duration.ofSeconds(120));
-            recoveries.add(times[1]);
+            recoveries.add(times[0] + times[1]);
             notes.add("round " + round + ": ingest accepted again " + times[0] + " ms after the restart; that item was published "
                     + times[1] + " ms later (" + (times[0] + times[1]) + " ms after the restart)");
         }
@@ -130,7 +130,7 @@ class KillNineProcessIT {
         String report = String.join("\n", notes) + "\nanswers by status: " + load.answers
                 + "\nitems acknowledged " + load.ackedItems.size() + ", on articles.ingested " + ingested.size()
                 + "; views acknowledged " + load.ackedViews.size() + ", on pageviews " + viewsByVisitor.size()
-                + ", counted by popularity " + counted + "\naccepted-to-published after each restart (ms): " + recoveries;
+                + ", counted by popularity " + counted + "\nrestart-to-published after each restart (ms): " + recoveries;
         System.out.println(report);
         assertThat(ingested.keySet()).as("acknowledged items on articles.ingested\n%s", report).containsAll(load.ackedItems.keySet());
         assertThat(versions).as("each article once (a resent item is a duplicate, not a version 2)\n%s", report)
@@ -141,7 +141,7 @@ class KillNineProcessIT {
                 .isGreaterThanOrEqualTo(load.ackedViews.size());
         assertThat(counted).as("popularity counts each stored view once\n%s", report).isEqualTo(viewsByVisitor.size());
         assertThat(load.answers.keySet()).as("never a 500\n%s", report).doesNotContain(500);
-        assertThat(recoveries).as("ms from ingest accepting again after each restart to that item being published\n%s", report)
+        assertThat(recoveries).as("ms from each restart to the first item accepted after it being published\n%s", report)
                 .allSatisfy(ms -> assertThat(ms).isLessThanOrEqualTo(RECOVERY.toMillis()));
     }
 

@@ -126,10 +126,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.setProperty("min.insync.replicas", "1");
         p.setProperty("num.partitions", "1");
         // A restart after a crash: the controller (this same node) keeps the dead broker's registration until its
-        // session times out, and only then accepts the restarted one. 9 s by default; 4 s here, still four missed
-        // heartbeats (one a second, over loopback inside this JVM) before the node would fence itself.
-        p.setProperty("broker.session.timeout.ms", "4000");
-        p.setProperty("broker.heartbeat.interval.ms", "1000");
+        // session times out, and only then accepts the restarted one: that wait is most of a restart's broker start
+        // (decision 0040). 9 s by default; 2 s here, still four missed heartbeats (one each 500 ms, over loopback
+        // inside this JVM) before the node would fence itself, and a fenced node unfences at its next heartbeat.
+        p.setProperty("broker.session.timeout.ms", "2000");
+        p.setProperty("broker.heartbeat.interval.ms", "500");
         // Consumers and Streams apps join quickly instead of waiting 3 s for more members.
         p.setProperty("group.initial.rebalance.delay.ms", "0");
         // Wire items may be up to 10 MB (ingest's limit) plus headers.
