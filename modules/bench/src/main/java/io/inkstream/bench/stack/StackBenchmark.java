@@ -174,7 +174,8 @@ public final class StackBenchmark {
         return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
     }
 
-    private static List<String> tail(Path file, int lines) {
+    /** The last lines of a stack's log, to show why a run failed. */
+    static List<String> tail(Path file, int lines) {
         try {
             List<String> all = Files.readAllLines(file);
             return all.subList(Math.max(0, all.size() - lines), all.size());
@@ -183,7 +184,7 @@ public final class StackBenchmark {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    static void deleteTree(Path dir) {
         if (!TempDirs.deleteTree(dir)) {
             System.err.println("could not delete " + dir);
         }

@@ -82,6 +82,18 @@ final class StackClient {
         return answer.statusCode() == 200 ? JSON.readTree(answer.body()) : null;
     }
 
+    /** The JSON body of a GET whatever its status ({@code /health} tells what it waits for in its 503), null when nothing answers. */
+    JsonNode jsonAnyStatus(String path) {
+        try {
+            return JSON.readTree(http.send(get(path), HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
     private HttpRequest get(String path) {
         return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT).header("User-Agent", BROWSER).GET().build();
     }

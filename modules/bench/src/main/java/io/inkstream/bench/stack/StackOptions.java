@@ -11,6 +11,11 @@ import java.util.Locale;
 record StackOptions(Path jar, String javaOpts, Duration idle, int items, double itemsPerSecond, List<Integer> rates,
                     Duration step, Duration maxLag, Duration startTimeout, boolean keep) {
 
+    /** The jar {@code ./inkstream build} makes, and the JVM options {@code ./inkstream} runs it with: the stack as users start it. */
+    static final Path DEFAULT_JAR = Path.of("modules/app/target/inkstream.jar");
+    static final String DEFAULT_JAVA_OPTS = "-Xmx2g -XX:+UseParallelGC";
+    static final int DEFAULT_START_TIMEOUT_SECONDS = 180;
+
     static final String USAGE = """
             StackBenchmark: starts `inkstream up` as a process and measures start time, memory, publish latency and beacon rate.
               --jar FILE             the app jar (default modules/app/target/inkstream.jar)
@@ -26,15 +31,15 @@ record StackOptions(Path jar, String javaOpts, Duration idle, int items, double 
             """;
 
     static StackOptions parse(String[] args) {
-        Path jar = Path.of("modules/app/target/inkstream.jar");
-        String javaOpts = "-Xmx2g -XX:+UseParallelGC";
+        Path jar = DEFAULT_JAR;
+        String javaOpts = DEFAULT_JAVA_OPTS;
         int idleSeconds = 10;
         int items = 100;
         double itemsPerSecond = 5;
         List<Integer> rates = List.of(25, 50, 100, 200, 400, 800, 1600, 2400, 3200, 4800, 6400);
         int stepSeconds = 20;
         int maxLagMs = 2000;
-        int startTimeout = 180;
+        int startTimeout = DEFAULT_START_TIMEOUT_SECONDS;
         Flags flags = new Flags(args, USAGE);
         for (Flags.Flag flag = flags.next(); flag != null; flag = flags.next()) {
             String value = flag.value();

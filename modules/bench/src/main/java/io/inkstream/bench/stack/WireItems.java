@@ -42,7 +42,7 @@ final class WireItems {
         item.put("version", "1");
         item.put("pubstatus", "usable");
         item.put("language", "en");
-        item.put("section", SECTIONS[n % SECTIONS.length]);
+        item.put("section", section(n));
         item.put("headline", capitalized(words(6)) + " " + run + "-" + n);
         item.put("by", "Bench Reporter");
         item.put("copyrightholder", "Bench Wire");
@@ -54,6 +54,11 @@ final class WireItems {
         }
         item.put("body_text", body.toString().trim());
         return item.toString();
+    }
+
+    /** The section of the n-th story, as its ninjs names it. */
+    static String section(int n) {
+        return SECTIONS[n % SECTIONS.length];
     }
 
     private String words(int count) {
