@@ -22,6 +22,6 @@ public final class EnrichService extends StreamsService {
     public EnrichService(ServiceContext context, EnrichConfig config) {
         super(NAME, new StreamsRunner(NAME,
                 EnrichTopology.build(config, context.topics(), context.serdes()),
-                context.streamsProperties(APPLICATION_ID), context.meters()));
+                context.streamsProperties(APPLICATION_ID, ServiceContext.PAGE_PATH_COMMIT_INTERVAL), context.meters()));
     }
 }

@@ -83,7 +83,7 @@ public final class IngestService implements Service {
                 context.topics().wireReceived().name());
         http = new HttpChannel(wireItems, parser, writer, apiKey, this::repeatsLatestVersion, clock);
         runner = new StreamsRunner(NAME, IngestTopology.build(context.topics(), context.serdes(), parser, clock),
-                context.streamsProperties(config.applicationId()), context.meters());
+                context.streamsProperties(config.applicationId(), ServiceContext.PAGE_PATH_COMMIT_INTERVAL), context.meters());
         runner.start();
         if (config.dropFolder() != null) {
             folder = new FolderChannel(config.dropFolder(), wireItems, parser, writer, clock);

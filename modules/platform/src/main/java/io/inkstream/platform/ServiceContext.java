@@ -18,6 +18,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -31,6 +32,10 @@ public record ServiceContext(Settings settings, Topics topics, EventSerdes serde
                              String registryUrl, Path dataDir, MeterRegistry meters) {
 
     /** How long a plain producer's send may wait for metadata (the broker unreachable). */
+    /** How often a Streams application commits, and so makes its results visible under exactly-once. */
+    public static final Duration COMMIT_INTERVAL = Duration.ofMillis(200);
+    /** The same for ingest and enrich, each hop of which a wire item waits for on its way to its page. */
+    public static final Duration PAGE_PATH_COMMIT_INTERVAL = Duration.ofMillis(50);
     public static final int PRODUCER_MAX_BLOCK_MS = 5_000;
     /** How long a plain producer waits for one produce request's answer before retrying it. */
     public static final int PRODUCER_REQUEST_TIMEOUT_MS = 5_000;
@@ -69,6 +74,16 @@ public record ServiceContext(Settings settings, Topics topics, EventSerdes serde
      * cluster keep apart their consumer groups and internal topics too (docs/decisions/0006).
      */
     public Properties streamsProperties(String applicationId) {
+        return streamsProperties(applicationId, COMMIT_INTERVAL);
+    }
+
+    /**
+     * The same, committing every {@code commitInterval}: under exactly-once a result is visible downstream only at
+     * its application's next commit, so an application on the path from a wire item to its page commits every
+     * {@link #PAGE_PATH_COMMIT_INTERVAL} (a few dozen small transactions a second), the high-volume rest every
+     * {@link #COMMIT_INTERVAL}.
+     */
+    public Properties streamsProperties(String applicationId, Duration commitInterval) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, topics.prefix() + applicationId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -77,8 +92,7 @@ public record ServiceContext(Settings settings, Topics topics, EventSerdes serde
         p.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registryUrl);
         // One node here; in a cluster the topics' own replication applies (set via env if needed).
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
-        // Commit (and so make results visible under exactly-once) often: pages update within a second.
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, (int) commitInterval.toMillis());
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         // Static membership (docs/decisions/0016): the same instance restarted after a crash takes its old place in the
         // group at once, instead of the group waiting out the dead member's 45 s session timeout. Streams appends
