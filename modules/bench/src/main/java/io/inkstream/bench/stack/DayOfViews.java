@@ -4,7 +4,6 @@ import io.inkstream.events.PageView;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.AvroSerdeConfig;
 import io.inkstream.events.serde.EventSerdes;
-import io.inkstream.renderer.store.ArticleStore;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -78,7 +77,7 @@ final class DayOfViews {
                 String id = articleIds.get(article);
                 PageView view = PageView.newBuilder()
                         .setArticleId(id)
-                        .setSection(ArticleStore.sectionSlug(sections.get(article)))
+                        .setSection(sectionSlug(sections.get(article)))
                         .setVisitorHash(visitorHash(random))
                         .setViewedAt(Instant.ofEpochMilli(start + (long) ((double) i * (end - start) / views)))
                         .setReferrer("www.google.com")
@@ -113,5 +112,17 @@ final class DayOfViews {
         HexFormat hex = HexFormat.of();
         return hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong())
                 + hex.toHexDigits(random.nextLong()) + hex.toHexDigits(random.nextLong());
+    }
+
+    /**
+     * The section's slug as the renderer's beacon writes it (its {@code ArticleStore.sectionSlug}: lower case, each
+     * run of other characters a dash, no dash at the ends); restated here because bench uses only the services'
+     * public APIs (build-rules/import-control.xml).
+     */
+    static String sectionSlug(String section) {
+        if (section == null) {
+            return null;
+        }
+        return section.trim().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("^-+|-+$", "");
     }
 }
