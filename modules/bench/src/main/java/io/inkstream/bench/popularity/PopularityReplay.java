@@ -1,5 +1,6 @@
 package io.inkstream.bench.popularity;
 
+import io.inkstream.bench.BulkProducer;
 import io.inkstream.bench.DriverMain;
 import io.inkstream.events.PageView;
 import io.inkstream.events.Ranking;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serde;
@@ -149,12 +149,7 @@ public final class PopularityReplay {
 
     /** Writes every view with an idempotent producer (no transaction: no markers, offsets = records). */
     private double produce(ServiceContext context, ViewGenerator generator) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, context.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        Properties p = BulkProducer.properties(context.bootstrapServers());
         Serde<PageView> values = context.serdes().valueSerde(context.topics().pageviews());
         String topic = context.topics().pageviews().name();
         int partitions = context.topics().pageviews().partitions();

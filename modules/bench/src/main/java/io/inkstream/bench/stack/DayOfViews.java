@@ -1,11 +1,11 @@
 package io.inkstream.bench.stack;
 
+import io.inkstream.bench.BulkProducer;
 import io.inkstream.events.PageView;
 import io.inkstream.events.Topics;
 import io.inkstream.events.serde.AvroSerdeConfig;
 import io.inkstream.events.serde.EventSerdes;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.io.PrintStream;
@@ -52,12 +52,7 @@ final class DayOfViews {
         if (views == 0) {
             return expected;
         }
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-        p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        Properties p = BulkProducer.properties(stack.bootstrapServers());
         Topics topics = Topics.withPrefix("");
         EventSerdes serdes = EventSerdes.create(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, stack.registryUrl()));
         String topic = topics.pageviews().name();
